@@ -1,0 +1,62 @@
+# Two commands matter: `make run` and `make test`. Everything else is a step they call.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: help run test test-fast lint bench extract-strings update-catalogs compile-catalogs check-strings browser-deps clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP) ## Create .venv and install the project with its test tools
+
+compile-catalogs: $(STAMP) ## Compile the translation catalogs (.mo files are never committed)
+	$(BIN)/pybabel compile --use-fuzzy=false -d translations -f --statistics 2>&1 | grep -v '^$$' || true
+	@ls translations/*/LC_MESSAGES/messages.mo >/dev/null
+
+run: $(STAMP) compile-catalogs ## Serve the site on http://127.0.0.1:$(PORT)
+	$(BIN)/gunicorn --config webapp/gunicorn_conf.py --bind 127.0.0.1:$(PORT) 'webapp:create_app()'
+
+browser-deps: ## Install what the browser tests need: Debian's chromium and npm's axe-core
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
+	  else echo "Install Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; fi
+	@if ! command -v pdftoppm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) >/dev/null; \
+	  else echo "Install Debian's poppler-utils: sudo apt-get install poppler-utils" >&2; exit 1; fi; fi
+	@test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --silent
+
+test: $(STAMP) compile-catalogs browser-deps ## Set up and run the whole suite
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+test-fast: $(STAMP) compile-catalogs ## Run the suite without the browser tests
+	$(BIN)/pytest -m "not browser"
+
+lint: $(STAMP) ## ruff, clean
+	$(BIN)/ruff check .
+
+bench: $(STAMP) compile-catalogs ## Measure the engine and the packet; write docs/performance.md
+	$(BIN)/python -m scripts.bench
+
+extract-strings: $(STAMP) ## Re-extract translatable strings into translations/messages.pot
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --add-comments=Translators: \
+	  --no-location --sort-output --no-wrap --omit-header -o translations/messages.pot .
+
+update-catalogs: extract-strings ## Merge new strings into the Spanish catalog (no fuzzy guesses)
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --no-wrap --omit-header --no-location
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules
