@@ -1,0 +1,71 @@
+"""Packet render times: a one-case packet and a five-case, three-county packet.
+
+    .venv/bin/python -m scripts.bench_packet
+
+run() returns a flat dict of figures for docs/performance.md (via scripts/bench.py). Figures
+report; nothing here passes or fails. Aims: one-case packet <= 250 ms median, <= 60 ms a page.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from io import BytesIO
+
+from pypdf import PdfReader
+
+from webapp.packet import render
+
+PERSON = {"prior_super_strike": "no", "sex_offender_registrant": "no"}
+PETITIONER = {"name": "Maria Example Lopez", "street": "123 Main St", "city": "Fresno", "state": "CA",
+              "zip": "93721", "phone": "(559) 555-0100"}
+
+
+def _conviction(county: str, case_number: str, section: str, level: str, sentence: str, **extra) -> dict:
+    return {"county": county, "case_number": case_number, "section": section, "level": level,
+            "sentence": sentence, "age_at_offense": "21_plus", "offense_date": "2012-03-01",
+            "prior_same_offense_convictions": 0, **extra}
+
+
+ONE_CASE = {"person": PERSON, "convictions": [
+    _conviction("Fresno", "F12-345678", "11359", "felony", "completed", sale_to_minor="no", used_minor="no"),
+]}
+FIVE_CASES = {"person": PERSON, "convictions": [
+    _conviction("Fresno", "F12-345678", "11359", "felony", "completed", sale_to_minor="no", used_minor="no"),
+    _conviction("Fresno", "F13-000111", "11357", "misdemeanor", "completed", amount="within_personal_limit",
+                school_grounds="no"),
+    _conviction("Alameda", "AB-15-0099", "11358", "felony", "serving", amount="over_personal_limit",
+                environmental_violation="no"),
+    _conviction("Alameda", "AB-10-0042", "11360", "felony", "completed", conduct="transport_personal",
+                amount="within_personal_limit"),
+    _conviction("Los Angeles", "LA-09-7777", "11357", "misdemeanor", "completed",
+                amount="within_personal_limit", school_grounds="no"),
+]}
+
+
+def _median_ms(screening: dict, runs: int) -> tuple[float, int]:
+    render(screening, PETITIONER, "en")  # warm-up: fonts, templates, catalogs load once per process
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        pdf = render(screening, PETITIONER, "en")
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), len(PdfReader(BytesIO(pdf)).pages)
+
+
+def run(runs: int = 15) -> dict:
+    one_ms, one_pages = _median_ms(ONE_CASE, runs)
+    five_ms, five_pages = _median_ms(FIVE_CASES, max(5, runs // 3))
+    return {
+        "one-case packet, median": f"{one_ms:.0f} ms",
+        "one-case packet, pages": one_pages,
+        "one-case packet, per page": f"{one_ms / one_pages:.0f} ms",
+        "five cases in three counties, median": f"{five_ms:.0f} ms",
+        "five cases in three counties, pages": five_pages,
+        "five cases in three counties, per page": f"{five_ms / five_pages:.0f} ms",
+    }
+
+
+if __name__ == "__main__":
+    for key, value in run().items():
+        print(f"{key}: {value}")

@@ -1,0 +1,58 @@
+"""The petition packet: CR-400 + attachment + CR-401 per case, and filing instructions per court.
+
+    render(screening, petitioner, lang) -> bytes (a PDF)
+
+Pure Python, no Flask: the web page, the JSON API and the command line all call this. Input that
+does not meet the contract raises webapp.eligibility.errors.InputError with the field's path.
+"""
+
+from __future__ import annotations
+
+from webapp.eligibility.errors import InputError
+from webapp.packet import fields, model, pdf, validate
+
+__all__ = ["InputError", "render"]
+
+def _assess(screening: dict) -> dict:
+    # Imported late: the engine is a sibling package and the packet must not load it at import.
+    from webapp.eligibility import assess
+
+    try:
+        return assess(screening)
+    except InputError as error:
+        # Same field, seen from the packet's input object.
+        raise InputError(f"screening.{error.path}" if error.path else "screening", error.message) from None
+
+
+def build(screening: dict, petitioner: dict, lang: str) -> model.Packet:
+    """Validate the input, run the engine, and group what has to be filed (no PDF yet)."""
+    lang = validate.lang(lang)
+    person = validate.petitioner(petitioner)
+    if not isinstance(screening, dict):
+        raise InputError("screening", "must be an object")
+    result = _assess(screening)
+    return model.build(screening, result, person, lang)
+
+
+def markup(packet: model.Packet) -> str:
+    """The packet as one HTML document (forms as positioned boxes, instructions as flow)."""
+    sets = {
+        (bundle.county.slug, case.case_number): (
+            fields.cr400(case, packet.petitioner),
+            fields.cr401(case, packet.petitioner),
+        )
+        for bundle in packet.bundles
+        for case in bundle.cases
+    }
+    return pdf.html(
+        "packet.html",
+        packet.lang,
+        packet=packet,
+        forms=sets,
+        relief_requested=model.relief_requested,
+        level_words=model.LEVEL_WORDS,
+    )
+
+
+def render(screening: dict, petitioner: dict, lang: str) -> bytes:
+    return pdf.write_pdf(markup(build(screening, petitioner, lang)))

@@ -1,0 +1,132 @@
+"""What we write into the CR-400 and CR-401 fields for one case.
+
+Field names are suffixes of the official AcroForm names (see the layout files), so each value
+lands in the rectangle the Judicial Council drew for it. Signature, date and everything the court
+or the server fills in stay blank.
+"""
+
+from __future__ import annotations
+
+from webapp.packet import forms
+from webapp.packet.model import Case
+from webapp.packet.validate import Contact, Petitioner
+
+# Self-represented: law.md section 4.2 row 8 allows "Self-represented" or blank. We print it so
+# the clerk sees at once that no attorney is involved and no box looks forgotten.
+SELF_REPRESENTED = "Self-represented"
+
+_PARTY = {
+    "bar_number": "AttyPartyInfo[0].AttyBarNo[0]",
+    "name": "AttyPartyInfo[0].Name[0]",
+    "firm": "AttyPartyInfo[0].AttyFirm[0]",
+    "street": "AttyPartyInfo[0].Street[0]",
+    "city": "AttyPartyInfo[0].City[0]",
+    "state": "AttyPartyInfo[0].State[0]",
+    "zip": "AttyPartyInfo[0].Zip[0]",
+    "phone": "AttyPartyInfo[0].Phone[0]",
+    "fax": "AttyPartyInfo[0].Fax[0]",
+    "email": "AttyPartyInfo[0].Email[0]",
+    "attorney_for": "AttyPartyInfo[0].AttyFor[0]",
+    "court_county": "CourtInfo[0].CrtCounty[0]",
+    "court_street": "CourtInfo[0].CrtStreet[0]",
+    "court_mailing": "CourtInfo[0].CrtMailingAdd[0]",
+    "court_city_zip": "CourtInfo[0].CrtCityZip[0]",
+    "case_number": "CaseNumber[0].CaseNumber[0]",
+    "defendant": ".Party2[0]",
+}
+
+CR400_CHECKS = {
+    "track_b": "FormTitle[0].#area[0].Checkbox[0]",  # RESENTENCING OR DISMISSAL (11361.8(b))
+    "track_f": "FormTitle[0].#area[1].Checkbox[1]",  # REDESIGNATION OR DISMISSAL/SEALING (11361.8(f))
+    **{f"item_1{letter}": f"LI1[0].li1{letter}[0].Checkbox[0]" for letter in "abcde"},
+    "item_2a": "LI2[0].li2a[0].Checkbox[0]",  # PETITION
+    "item_2b": "LI2[0].li2b[0].Checkbox[0]",  # APPLICATION
+    "item_3": "LI3[0].li3[0].Checkbox[0]",
+    "item_4": "LI4[0].li4[0].Checkbox[0]",
+}
+
+CR401_SERVED = {
+    "person_served": "LI2[0].li2a[0].PersonServed[0]",
+    "address_served": "LI2[0].li2b[0].AddServed[0]",
+}
+
+
+def _contact_values(contact: Contact) -> dict[str, str]:
+    return {
+        "street": contact.street,
+        "city": contact.city,
+        "state": contact.state,
+        "zip": contact.zip,
+        "phone": contact.phone,
+        "fax": contact.fax,
+        "email": contact.email,
+    }
+
+
+def caption(case: Case, petitioner: Petitioner) -> dict[str, str]:
+    """The caption shared by CR-400 and CR-401, by field suffix."""
+    if petitioner.attorney:
+        attorney = petitioner.attorney
+        party = {
+            "bar_number": attorney.bar_number,
+            "name": attorney.name,
+            "firm": attorney.firm,
+            **_contact_values(attorney.contact),
+            "attorney_for": petitioner.name,
+        }
+    else:
+        party = {
+            "name": petitioner.name,
+            **_contact_values(petitioner.contact),
+            "attorney_for": SELF_REPRESENTED,
+        }
+    county = case.county
+    address = county.form_address
+    values = {
+        **party,
+        "court_county": county.name,
+        "court_street": address.street if address else "",
+        "court_mailing": (address.mailing or "") if address else "",
+        "court_city_zip": address.city_zip if address else "",
+        "case_number": case.case_number,
+        "defendant": petitioner.name,
+    }
+    return {_PARTY[key]: value for key, value in values.items() if value}
+
+
+def cr400_checks(case: Case, petitioner: Petitioner) -> set[str]:
+    checks = {f"item_1{letter}" for letter in case.item_1_boxes}
+    # The caption option and item 2 say the same thing; a case whose track is unknown gets
+    # neither, and the instructions tell the person which pair to tick.
+    if case.petition:
+        checks |= {"track_b", "item_2a"}
+    if case.application:
+        checks |= {"track_f", "item_2b"}
+    if petitioner.waive_original_judge:
+        checks.add("item_3")
+    if petitioner.waive_appearance:
+        checks.add("item_4")
+    return {CR400_CHECKS[key] for key in checks}
+
+
+def served_office(case: Case) -> tuple[str, str | None]:
+    """Who the CR-401 names as served: the county District Attorney, with a sourced address.
+
+    A city prosecutor handles some misdemeanours, but we do not know the city of the offense;
+    the instructions list those offices and tell the person to change item 2 if one applies.
+    """
+    da = case.county.da
+    return da.name, da.address
+
+
+def cr400(case: Case, petitioner: Petitioner) -> forms.Page:
+    return forms.fill("CR-400", caption(case, petitioner), cr400_checks(case, petitioner))
+
+
+def cr401(case: Case, petitioner: Petitioner) -> forms.Page:
+    name, address = served_office(case)
+    values = caption(case, petitioner)
+    values[CR401_SERVED["person_served"]] = name
+    if address:
+        values[CR401_SERVED["address_served"]] = address
+    return forms.fill("CR-401", values, set())

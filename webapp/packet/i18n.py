@@ -1,0 +1,34 @@
+"""Translations for the packet's instruction pages, without Flask.
+
+The packet renders from the command line too, so it reads the compiled catalogs itself. The
+forms and the attachment are always English (they are filed with the court); only the pages
+written for the person are translated.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+from functools import cache
+from pathlib import Path
+
+from babel.support import Translations
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
+log = logging.getLogger(__name__)
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog for `lang`; English (no translation) when it is missing.
+
+    A missing Spanish catalog must not stop a person from getting their forms: the packet falls
+    back to English and the fault is logged once per process (cache), not on every render.
+    """
+    if lang == "en":
+        return gettext.NullTranslations()
+    loaded = Translations.load(str(TRANSLATIONS_DIR), [lang])
+    if not isinstance(loaded, Translations):
+        log.warning("No compiled catalog for %r in %s; packet instructions fall back to English.",
+                    lang, TRANSLATIONS_DIR)
+    return loaded

@@ -1,0 +1,77 @@
+"""HTML to PDF: the Jinja environment for the packet templates and the WeasyPrint call.
+
+No Flask here: the command line and the batch tools render packets outside a request.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import pydyf
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from webapp.packet import i18n
+from webapp.packet.fetcher import PACKET_DIR, PacketURLFetcher
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "packet"
+STYLESHEET = PACKET_DIR / "packet.css"
+
+# WeasyPrint shares fontconfig/Pango state: one render at a time per process.
+_LOCK = threading.Lock()
+# Parsed images by URL, kept across renders: only our two form drawings can ever be in it.
+_IMAGES: dict = {}
+
+
+@cache
+def environment(lang: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.filters["pt"] = _pt
+    return env
+
+
+def _pt(value: float) -> str:
+    """12.0 -> "12pt", 36.3456 -> "36.346pt": short CSS lengths keep the markup small."""
+    return f"{round(value, 3):g}pt"
+
+
+@cache
+def _styles() -> tuple[CSS, FontConfiguration]:
+    # Parsed once per process: loading four font files on every render would cost more than
+    # laying out the pages.
+    fonts = FontConfiguration()
+    css = CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=PacketURLFetcher())
+    return css, fonts
+
+
+def html(template: str, lang: str, **context) -> str:
+    return environment(lang).get_template(template).render(**context)
+
+
+def write_pdf(markup: str) -> bytes:
+    """The PDF of `markup`; its <title> and <html lang> become the document's title and language."""
+    css, fonts = _styles()
+    with _LOCK:
+        document = HTML(string=markup, base_url=PACKET_DIR.as_uri() + "/", url_fetcher=PacketURLFetcher())
+        # PDF/UA-1: tagged, titled, language set, so screen readers can read the forms.
+        return document.write_pdf(
+            stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1", cache=_IMAGES, finisher=_one_sided
+        )
+
+
+def _one_sided(document, pdf: pydyf.PDF) -> None:
+    # Court papers go on one side of the paper (California Rules of Court, rule 2.102): ask the
+    # print dialog for simplex, and show the document title rather than the file name.
+    del document
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"Duplex": "/Simplex", "DisplayDocTitle": "true"})

@@ -1,0 +1,46 @@
+"""POST /api/v1/packet?lang=es: the packet as a PDF download.
+
+The body is the command line's input, {"screening": ..., "petitioner": ...}. The person's name
+never reaches the file name, a log line or a cookie: the response is a generic attachment,
+marked no-store.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import Blueprint, jsonify, request, send_file
+
+from webapp.eligibility.errors import InputError
+from webapp.packet import render
+from webapp.packet.__main__ import MAX_INPUT_BYTES, parse_request
+
+bp = Blueprint("packet_api", __name__, url_prefix="/api/v1")
+
+FILE_NAME = "prop64-petition-packet.pdf"
+
+
+@bp.before_request
+def limit_body():
+    # Werkzeug answers 413 as soon as the declared or streamed body passes this bound.
+    request.max_content_length = MAX_INPUT_BYTES
+
+
+@bp.post("/packet")
+def packet():
+    if not request.is_json:
+        return _error(InputError("", "send Content-Type: application/json"))
+    try:
+        screening, petitioner = parse_request(request.get_data(cache=False))
+        pdf = render(screening, petitioner, request.args.get("lang", "en"))
+    except InputError as error:
+        return _error(error)
+    response = send_file(
+        BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=FILE_NAME
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _error(error: InputError):
+    return jsonify(error.as_json()), 400
