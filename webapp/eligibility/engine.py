@@ -1,0 +1,124 @@
+"""Put the gates and the rows together for each conviction, and shape the contract's result.
+
+For one conviction, in order:
+1. G2/X1 the section, then G1 the offense date: these decide alone when they apply.
+2. The age bands the person may have been in (gates.age_bands). The section's row is applied for
+   each possible band and G4 turns each finding into a relief. If the bands disagree, the answer
+   turns on the person's age, which the presumption cannot supply: needs_review. If they agree,
+   the age did not matter and the answer stands.
+3. G3 the track and the form; the county's automatic review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import old_law
+from . import reasons as r
+from .gates import (
+    ALL_BANDS,
+    ASKS_FOR_RELIEF,
+    NEEDS_REVIEW,
+    NO_CHANGE,
+    NOT_ELIGIBLE,
+    PETITION,
+    Decision,
+    age_bands,
+    date_presumed,
+    form,
+    level_gate,
+    offense_date_gate,
+    section_gate,
+    track,
+)
+from .parameters import LAW
+from .rules import RULES
+from .screening import JUVENILE, Conviction, Person, Screening, validate
+
+RULES_VERSION = LAW.rules_version.isoformat()
+_CITATIONS = LAW.citations
+
+
+def _unique(codes: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(codes))
+
+
+def decide(c: Conviction, person: Person) -> Decision:
+    """The relief and its chain of reasons for one conviction (before the track is added)."""
+    gate = section_gate(c) or offense_date_gate(c)
+    if gate is not None:
+        return gate
+    bands = age_bands(c, person)
+    if not bands:
+        return Decision(NEEDS_REVIEW, (r.JUVENILE_COURT_AGE_CONFLICT,))
+    row = RULES[c.section.number]
+    level = old_law.level(c)
+    decisions = [level_gate(row(c, person, band), level) for band in ALL_BANDS if band in bands]
+    relief = decisions[0].relief
+    if any(d.relief != relief for d in decisions):
+        # The presumption covers facts about the offense, not who the person is: 11361.8 gives
+        # no presumption of age, and CR-403 lists age as its own ground for denial.
+        review = [code for d in decisions if d.relief == NEEDS_REVIEW for code in d.reasons]
+        return Decision(NEEDS_REVIEW, _unique([r.AGE_UNKNOWN_CHANGES_OUTCOME, *review]))
+    codes = [code for d in decisions for code in d.reasons]
+    if relief in ASKS_FOR_RELIEF and date_presumed(c):
+        codes.insert(0, r.OFFENSE_DATE_UNKNOWN_PRESUMED_BEFORE_PROP_64)
+    return Decision(relief, _unique(codes))
+
+
+def automatic_review(c: Conviction, relief: str) -> str:
+    """Whether the county's automatic review (HSC 11361.9, AB 1793) probably already gave this relief.
+
+    "unlikely" when there was no relief to give. "unknown" when a lawyer must look first, for a
+    juvenile adjudication (11361.9 had DOJ search its criminal-history records for convictions,
+    and whether juvenile records were swept in is not documented), and when the county is not
+    given. Otherwise the county's own evidence: "likely" where a bulk clearance is documented,
+    else "unknown" (which is not "no": the review was mandatory in all 58 counties).
+    """
+    if relief in (NOT_ELIGIBLE, NO_CHANGE):
+        return "unlikely"
+    if relief == NEEDS_REVIEW or c.court == JUVENILE or c.county is None:
+        return "unknown"
+    return c.county.automatic_review
+
+
+def _result(c: Conviction, person: Person) -> dict:
+    relief, codes = decide(c, person)
+    track_name = track(c)
+    if track_name == PETITION and relief in ASKS_FOR_RELIEF:
+        # Only for people still serving: the court may still refuse if it finds an unreasonable
+        # risk of a new super strike. No engine can predict that finding, so it is said, not scored.
+        codes += (r.PETITION_PUBLIC_SAFETY_REVIEW,)
+    return {
+        "id": c.id,
+        "county": c.county.slug if c.county is not None else None,
+        "case_number": c.case_number,
+        "relief": relief,
+        "track": track_name,
+        "form": form(track_name, relief),
+        "presumed": not r.PRESUMPTIONS.isdisjoint(codes),
+        "reasons": [{"code": code, "citation": _CITATIONS[code]} for code in codes],
+        "automatic_review": automatic_review(c, relief),
+        # Beyond the contract: the section and subdivision as the engine read them, so the packet
+        # ticks the right CR-400 box without parsing the text again.
+        "section": c.section.number,
+        "subdivision": c.section.subdivision,
+    }
+
+
+def evaluate(screening: Screening) -> dict:
+    """The result for an already validated screening."""
+    return {
+        "rules_version": RULES_VERSION,
+        "as_of": screening.as_of.isoformat(),
+        "results": [_result(c, screening.person) for c in screening.convictions],
+    }
+
+
+def assess(screening: object, *, today: dt.date | None = None) -> dict:
+    """Assess one screening (the contract's input) and return the contract's result.
+
+    Pure: no I/O, no clock beyond the default ``as_of`` (``today`` overrides the clock for tests).
+    Raises InputError, naming the field path, when the screening breaks the contract.
+    """
+    return evaluate(validate(screening, today))
