@@ -1,0 +1,156 @@
+"""The path through the questions is derived from the answers: only what can change the outcome."""
+
+from webapp.flow.path import Step, first_unanswered, following, is_complete, previous, prune, steps
+from webapp.flow.screening import build_screening
+
+
+def questions(answers):
+    return [s.question for s in steps(answers) if s.kind == "conviction"]
+
+
+def test_an_empty_check_starts_with_the_county():
+    assert first_unanswered({}) == Step("conviction", "county", 0)
+
+
+def test_possession_by_an_adult_asks_amount_concentrate_and_school_but_not_sale_questions():
+    answers = {
+        "convictions": [
+            {"county": "fresno", "section": "11357", "age_at_offense": "21_plus", "offense_date": "2012"}
+        ]
+    }
+    asked = questions(answers)
+    assert {"amount", "concentrated", "school_grounds"} <= set(asked)
+    assert not {"sale_to_minor", "used_minor", "conduct", "environmental_violation"} & set(asked)
+    assert not any(s.kind == "person" for s in steps(answers)), (
+        "super-strike questions only matter for felonies"
+    )
+
+
+def test_under_18_skips_amounts_and_aggravating_facts_but_asks_about_juvenile_court():
+    answers = {"convictions": [{"section": "11359", "offense_date": "2010", "age_at_offense": "under_18"}]}
+    asked = questions(answers)
+    assert "court" in asked
+    assert not {"amount", "sale_to_minor", "used_minor", "prior_same_offense_convictions"} & set(asked)
+
+
+def test_possession_for_sale_by_an_adult_asks_the_felony_facts_and_the_person_questions():
+    answers = {"convictions": [{"section": "11359", "offense_date": "2010", "age_at_offense": "21_plus"}]}
+    asked = questions(answers)
+    assert {"sale_to_minor", "used_minor", "prior_same_offense_convictions"} <= set(asked)
+    people = [s.question for s in steps(answers) if s.kind == "person"]
+    assert people == ["prior_super_strike", "sex_offender_registrant"]
+
+
+def test_hiring_a_minor_is_not_asked_of_an_18_to_20_year_old():
+    # 11359(d) applies only to a person 21 or older.
+    answers = {"convictions": [{"section": "11359", "offense_date": "2010", "age_at_offense": "18_20"}]}
+    assert "used_minor" not in questions(answers)
+
+
+def test_the_2016_cutoff_question_appears_only_for_2016():
+    assert "offense_before_cutoff" in questions(
+        {"convictions": [{"section": "11357", "offense_date": "2016"}]}
+    )
+    assert "offense_before_cutoff" not in questions(
+        {"convictions": [{"section": "11357", "offense_date": "2015"}]}
+    )
+
+
+def test_an_offense_after_prop_64_ends_the_questions_except_the_sentence():
+    answers = {"convictions": [{"section": "11357", "offense_date": "2018"}]}
+    asked = questions(answers)
+    assert "age_at_offense" not in asked
+    assert "amount" not in asked
+    assert "sentence" in asked
+
+
+def test_cannabis_in_prison_needs_no_more_facts():
+    answers = {"convictions": [{"county": "kern", "section": "PC 4573.6"}]}
+    assert questions(answers) == ["county", "section"]
+
+
+def test_changing_the_offense_drops_answers_that_left_the_path():
+    answers = {
+        "convictions": [
+            {
+                "county": "kern",
+                "section": "11359",
+                "offense_date": "2010",
+                "age_at_offense": "21_plus",
+                "sale_to_minor": "no",
+                "used_minor": "no",
+            }
+        ],
+        "person": {"prior_super_strike": "no"},
+    }
+    answers["convictions"][0]["section"] = "11357"
+    pruned = prune(answers)
+    assert "sale_to_minor" not in pruned["convictions"][0]
+    assert "used_minor" not in pruned["convictions"][0]
+    assert pruned["person"] == {}, "person questions leave the path when no felony rule can apply"
+
+
+def test_the_back_link_is_the_previous_question_on_the_path():
+    answers = {"convictions": [{"county": "kern", "section": "11357"}]}
+    assert previous(Step("conviction", "level", 0), answers) == Step("conviction", "section", 0)
+    assert previous(Step("conviction", "county", 0), answers) is None
+
+
+def test_continue_goes_to_the_next_question_even_if_it_was_answered_before():
+    answers = {"convictions": [{"county": "kern", "section": "11357", "level": "felony"}]}
+    assert following(Step("conviction", "county", 0), answers) == Step("conviction", "section", 0)
+
+
+def test_a_complete_check_ends_on_the_answers_page():
+    answers = {
+        "convictions": [
+            {
+                "county": "kern",
+                "section": "11357",
+                "level": "misdemeanor",
+                "offense_date": "2012",
+                "age_at_offense": "21_plus",
+                "amount": "within_personal_limit",
+                "concentrated": "no",
+                "school_grounds": "no",
+                "sentence": "completed",
+            }
+        ],
+        "done_adding": True,
+    }
+    assert is_complete(answers)
+    screening = build_screening(answers)
+    assert screening["convictions"][0] == {
+        "id": "1",
+        "section": "11357",
+        "county": "kern",
+        "level": "misdemeanor",
+        "offense_date": "2012",
+        "age_at_offense": "21_plus",
+        "amount": "within_personal_limit",
+        "concentrated": "no",
+        "school_grounds": "no",
+        "sentence": "completed",
+    }
+
+
+def test_the_2016_follow_up_places_the_offense_on_the_right_side_of_november_9():
+    base = {"section": "11357", "offense_date": "2016"}
+    assert (
+        build_screening({"convictions": [{**base, "offense_before_cutoff": "yes"}]})["convictions"][0][
+            "offense_date"
+        ]
+        == "2016-11-08"
+    )
+    assert (
+        build_screening({"convictions": [{**base, "offense_before_cutoff": "no"}]})["convictions"][0][
+            "offense_date"
+        ]
+        == "2016-11-09"
+    )
+    assert (
+        build_screening({"convictions": [{**base, "offense_before_cutoff": "unknown"}]})["convictions"][0][
+            "offense_date"
+        ]
+        == "2016"
+    )

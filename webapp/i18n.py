@@ -1,0 +1,48 @@
+"""The URL is the source of truth for the language: every page lives under /en/ or /es/.
+
+There is no language cookie and no redirect from Accept-Language: a printed flyer's /es/ link
+always opens in Spanish, and the switch on each page leads to the same page in the other language.
+"""
+
+import logging
+
+from flask import current_app, g, request
+from flask_babel import Babel
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+
+def locale_from_path(path: str) -> str:
+    first = path.strip("/").split("/", 1)[0]
+    return first if first in LANGUAGE_NAMES else "en"
+
+
+def select_locale() -> str:
+    lang = getattr(g, "lang", None)
+    if lang in current_app.config["SUPPORTED_LOCALES"]:
+        return lang
+    # Error pages outside a language blueprint (404 under /es/…, 413) still follow the URL.
+    if request:
+        return locale_from_path(request.path)
+    return "en"
+
+
+def init_babel(app) -> Babel:
+    babel = Babel(app, locale_selector=select_locale)
+    with app.app_context():
+        _warn_about_missing_catalogs(app, babel)
+    return babel
+
+
+def _warn_about_missing_catalogs(app, babel) -> None:
+    available = {str(locale) for locale in babel.list_translations()}
+    missing = [loc for loc in app.config["SUPPORTED_LOCALES"] if loc != "en" and loc not in available]
+    if missing:
+        # A missing catalog must not take the site down: pages fall back to English.
+        log.warning("Translation catalogs missing for %s; those pages fall back to English.", missing)
+
+
+def other_language(lang: str) -> str:
+    return "es" if lang == "en" else "en"
