@@ -59,9 +59,15 @@ def normalize_subdivision(text: str) -> str | None:
     return (match[1] + rest).lower()
 
 
+# The guided check's "Something else" answer: the person says it was not a cannabis offense.
+OTHER_KEYWORD = "OTHER"
+
+
 @lru_cache(maxsize=2048)
 def parse(text: str) -> Section:
     upper = text.strip().upper()
+    if upper == OTHER_KEYWORD:
+        return Section(OTHER, None, None)
     match = _STRICT.match(upper)
     if match is None:
         numbers = set(_NUMBER.findall(upper))
