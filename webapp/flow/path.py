@@ -80,17 +80,19 @@ def conviction_relevant(question: str, c: dict) -> bool:
     if question == "age_at_offense":
         return True
     if question == "court":
-        return c.get("age_at_offense") == "under_18"
+        # An unknown age may still have been a juvenile-court case, which settles the age (11361.8(m)).
+        return c.get("age_at_offense") in ("under_18", "unknown")
     if section == "unknown" or not _adult_or_unsure(c):
         return False
     conduct = c.get("conduct")
     over_or_unsure = c.get("amount") != "within_personal_limit"
+    # Giving away or carrying for oneself can be lawful or an infraction depending on the amount
+    # and on concentrate (11362.1(a), 11360(b)); an unclear 11360 act is judged as a sale.
+    personal_11360 = section == "11360" and conduct in ("give_away", "transport_personal")
     if question == "amount":
-        return section in ("11357", "11358") or (
-            section == "11360" and conduct in ("give_away", "transport_personal", "unknown")
-        )
+        return section in ("11357", "11358") or personal_11360
     if question == "concentrated":
-        return section == "11357"
+        return section == "11357" or personal_11360
     if question == "school_grounds":
         return section == "11357" and c.get("amount") != "over_personal_limit"
     if question == "sale_to_minor":

@@ -36,6 +36,8 @@ def environment(lang: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # babel.cfg extracts {% trans %} blocks trimmed; look them up the same way.
+    env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)
     env.filters["pt"] = _pt
     return env
