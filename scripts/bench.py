@@ -4,6 +4,7 @@ Benchmarks report; they never pass or fail. Tests don't assert wall-clock times.
 """
 
 import platform
+import re
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +33,14 @@ def _page_weights() -> dict:
         for url in (f"/{lang}/check/answers", f"/{lang}/results", f"/{lang}/petition"):
             weights[url] = len(client.get(url).data)
     return {"css": css, "pages": weights}
+
+
+def _kept_sections() -> str:
+    """Sections other runs write (``make load``) between markers survive a new ``make bench``."""
+    if not DOC.exists():
+        return ""
+    pattern = re.compile(r"\n<!-- (\w+):start -->.*?<!-- \1:end -->\n", flags=re.S)
+    return "".join(match.group(0) for match in pattern.finditer(DOC.read_text()))
 
 
 def main() -> None:
@@ -71,7 +80,7 @@ def main() -> None:
     ]
     lines += [f"| `{url}` | {size:,} | {size + weights['css']:,} |" for url, size in weights["pages"].items()]
     DOC.parent.mkdir(exist_ok=True)
-    DOC.write_text("\n".join(lines) + "\n")
+    DOC.write_text("\n".join(lines) + "\n" + _kept_sections())
     print("\n".join(lines))
 
 
