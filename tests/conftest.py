@@ -23,7 +23,6 @@ def _compile_catalogs() -> None:
             "compile",
             "-d",
             str(ROOT / "translations"),
-            "-f",
             "-q",
         ],
         check=False,
