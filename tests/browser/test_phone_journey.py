@@ -3,33 +3,11 @@ checking every page of the journey for WCAG 2.2 A/AA violations."""
 
 import pytest
 
+from ..web.test_flow import ALAMEDA_SALE, FRESNO_POSSESSION, NO_PRIORS
 from .conftest import run_axe, screenshot
 
-TWO_CONVICTIONS = [
-    {
-        "county": "fresno",
-        "section": "11357",
-        "level": "misdemeanor",
-        "offense_date": "2012",
-        "age_at_offense": "21_plus",
-        "amount": "within_personal_limit",
-        "concentrated": "no",
-        "school_grounds": "no",
-        "sentence": "completed",
-    },
-    {
-        "county": "alameda",
-        "section": "11359",
-        "level": "felony",
-        "offense_date": "2015",
-        "age_at_offense": "21_plus",
-        "sale_to_minor": "no",
-        "used_minor": "no",
-        "prior_same_offense_convictions": "0",
-        "sentence": "serving",
-    },
-]
-PERSON = {"prior_super_strike": "no", "sex_offender_registrant": "no"}
+TWO_CONVICTIONS = [FRESNO_POSSESSION, ALAMEDA_SALE]
+PERSON = NO_PRIORS
 
 
 class Journey:

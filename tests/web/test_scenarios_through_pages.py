@@ -10,29 +10,13 @@ import pytest
 
 from tests.eligibility.tables import cases
 from webapp.eligibility.sections import IN_SCOPE, PRISON, parse
+from webapp.flow.path import CONVICTION_QUESTIONS, PERSON_QUESTIONS
 
 from .journey import results, walk
 
-PAGE_FIELDS = {
-    "county",
-    "conduct",
-    "level",
-    "offense_date",
-    "age_at_offense",
-    "court",
-    "amount",
-    "concentrated",
-    "school_grounds",
-    "sale_to_minor",
-    "used_minor",
-    "import_export_over_limit",
-    "environmental_violation",
-    "prior_same_offense_convictions",
-    "sentence",
-    "section",
-    "id",
-}
-PERSON_FIELDS = {"prior_super_strike", "sex_offender_registrant"}
+# Everything the pages can ask, plus the id every scenario may carry.
+PAGE_FIELDS = set(CONVICTION_QUESTIONS) - {"offense_before_cutoff"} | {"id"}
+PERSON_FIELDS = set(PERSON_QUESTIONS)
 
 
 PAGE_CONDUCT = {"sale", "transport_for_sale", "transport_personal", "give_away", "import_export", "unknown"}
