@@ -1,0 +1,193 @@
+"""The clinic pages under /<lang>/clinic: upload, results, downloads, help and the template.
+
+Nothing is stored: the upload is read from memory, and the results page carries the CSV text in a
+hidden field that each download button posts back (results CSV, ZIP of packets, summaries).
+Nothing here logs; the app's own error logging names the exception type and route, never data.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    stream_template,
+    url_for,
+)
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from werkzeug.exceptions import RequestEntityTooLarge
+from wtforms import FileField, TextAreaField
+
+from ..i18n import other_language
+from ..reason_text import REASON_TEXT
+from . import columns, csv_io, labels, output, packets, summaries
+from . import messages as m
+from .batch import Batch, assess_csv
+
+bp = Blueprint("clinic", __name__, url_prefix="/<lang>")
+
+# Room for the multipart framing, the CSRF token and the button around a 10 MB CSV.
+SLACK = 64 * 1024
+_TAKES_CSV = frozenset(("clinic.upload", "clinic.download"))
+ZIP_NAME = "prop64-clinic-packets.zip"
+ZIP_PART_NAME = "prop64-clinic-packets-part-{part}.zip"
+
+
+def _in_memory(total_content_length, content_type, filename=None, content_length=None):
+    # Werkzeug spools uploads over 500 KB to a temporary file on disk; a client list must not
+    # touch the disk, and the size is already bounded by max_content_length.
+    return io.BytesIO()
+
+
+@bp.url_value_preprocessor
+def pull_lang(endpoint, values):
+    g.lang = (values or {}).pop("lang", None)
+    if g.lang not in current_app.config["SUPPORTED_LOCALES"]:
+        abort(404)
+    if endpoint in _TAKES_CSV and request.method == "POST":
+        # Here rather than in before_request: the app's CSRF check (an app-level before_request,
+        # which runs first) is what reads the form, so the larger limits must be set by then.
+        request.max_content_length = csv_io.MAX_BYTES + SLACK
+        request.max_form_memory_size = csv_io.MAX_BYTES + SLACK
+        request._get_file_stream = _in_memory
+
+
+@bp.url_defaults
+def add_lang(endpoint, values):
+    if "lang" not in values and getattr(g, "lang", None):
+        values["lang"] = g.lang
+
+
+class UploadForm(FlaskForm):
+    class Meta:
+        csrf = False  # the app's CSRFProtect already checks every POST
+
+    csv_file = FileField(_l("A CSV file"))
+    csv_text = TextAreaField(_l("Or paste the rows, with the header row first"))
+
+
+def _switch_url() -> str:
+    # Pages answering a POST cannot be fetched again in the other language: offer the upload page.
+    return url_for("clinic.upload", lang=other_language(g.lang))
+
+
+def _upload_page(form: UploadForm, problems: list[m.Problem] = (), status: int = 200):
+    extra = {"switch_url": _switch_url()} if request.method == "POST" else {}
+    page = render_template("clinic/upload.html", form=form, problems=list(problems),
+                           max_mb=csv_io.MAX_BYTES // (1024 * 1024), max_rows=csv_io.MAX_ROWS, **extra)
+    return page, status
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(error):
+    # The body was refused unread: the form must not be bound to it (reading it would refuse again).
+    return _upload_page(UploadForm(formdata=None), csv_io.too_big().problems, 413)
+
+
+def _received(form: UploadForm) -> bytes | str | None:
+    """The uploaded bytes or the pasted text; None (with the form's error set) when neither or both."""
+    upload = request.files.get(form.csv_file.name)
+    data = upload.read(csv_io.MAX_BYTES + 1) if upload is not None and upload.filename else None
+    text = form.csv_text.data or ""
+    if data is not None and text.strip():
+        form.csv_file.errors = [str(m.BOTH_SENT)]
+        return None
+    if data is None and not text.strip():
+        form.csv_file.errors = [str(m.NOTHING_SENT)]
+        return None
+    if len(data if data is not None else text.encode("utf-8")) > csv_io.MAX_BYTES:
+        raise csv_io.too_big()
+    return data if data is not None else text
+
+
+@bp.route("/clinic", methods=["GET", "POST"])
+def upload():
+    form = UploadForm()
+    if request.method == "GET":
+        return _upload_page(form)
+    try:
+        data = _received(form)
+        if data is None:
+            return _upload_page(form, status=400)
+        batch = assess_csv(data, g.lang)
+    except m.FileProblems as error:
+        return _upload_page(form, error.problems, error.status)
+    return _results_page(batch)
+
+
+def _results_page(batch: Batch):
+    counts = Counter(row.result["relief"] for row in batch.rows if row.result)
+    totals = [(relief, counts[relief]) for relief in labels.RELIEF if counts[relief]]
+    parts = packets.parts(batch.packet_clients)
+    return stream_template(
+        "clinic/results.html",
+        batch=batch,
+        problems=batch.problems,
+        notices=batch.notices,
+        totals=totals,
+        parts=[(number, part[0].index, part[-1].index) for number, part in enumerate(parts, start=1)],
+        labels=labels,
+        switch_url=_switch_url(),
+    )
+
+
+@bp.route("/clinic/download", methods=["GET", "POST"])
+def download():
+    if request.method == "GET":
+        return redirect(url_for("clinic.upload"))
+    text = request.form.get("csv", "")
+    if len(text.encode("utf-8")) > csv_io.MAX_BYTES:
+        raise RequestEntityTooLarge()
+    try:
+        batch = assess_csv(text, g.lang)
+    except m.FileProblems as error:
+        return _upload_page(UploadForm(formdata=None), error.problems, error.status)
+    choice = request.form.get("download", "")
+    if choice == "results":
+        return _attachment(output.results_csv(batch), "text/csv", output.FILE_NAME)
+    if choice == "summaries":
+        return render_template(
+            "clinic/summaries.html",
+            sections=[summaries.section(client, batch.as_of) for client in batch.summary_clients],
+            switch_url=_switch_url(),
+        )
+    if choice.startswith("packets-") and choice[8:].isdigit():
+        return _packets(batch, int(choice[8:]))
+    abort(400)
+
+
+def _packets(batch: Batch, part: int) -> Response:
+    parts = packets.parts(batch.packet_clients)
+    if not 1 <= part <= len(parts):
+        abort(400)
+    name = ZIP_NAME if len(parts) == 1 else ZIP_PART_NAME.format(part=part)
+    # Streamed: the download starts with the first packet instead of after the last one.
+    return _attachment(packets.stream_zip(parts[part - 1]), "application/zip", name)
+
+
+def _attachment(body, mimetype: str, name: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    # A generic name: never a client's name, which the browser would keep in its downloads list.
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@bp.get("/clinic/help")
+def help_page():
+    return render_template("clinic/help.html", codes=sorted(REASON_TEXT), columns=columns,
+                           help=labels.COLUMN_HELP, groups=labels.COLUMN_GROUPS, values=columns.VALUES,
+                           max_mb=csv_io.MAX_BYTES // (1024 * 1024), max_rows=csv_io.MAX_ROWS)
+
+
+@bp.get("/clinic/template.csv")
+def template():
+    return _attachment(output.template_csv(), "text/csv", output.TEMPLATE_NAME)
