@@ -6,8 +6,9 @@ always opens in Spanish, and the switch on each page leads to the same page in t
 
 import logging
 
+from babel import support
 from flask import current_app, g, request
-from flask_babel import Babel
+from flask_babel import Babel, Domain, get_locale
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +30,30 @@ def select_locale() -> str:
     return "en"
 
 
+class FallbackDomain(Domain):
+    """Flask-Babel's domain, except that a catalog that cannot be read means English, not a 500.
+
+    A corrupt or truncated .mo file makes the stock loader raise on every page in that language,
+    the error page included. Here the fault is logged once, when the catalog is first needed, and
+    the empty catalog is cached in its place so that pages in that language fall back to English.
+    """
+
+    def get_translations(self):
+        try:
+            return super().get_translations()
+        except Exception as error:  # any parse error: OSError (bad magic), struct.error, ...
+            locale = str(get_locale())
+            log.error("Translation catalog for %r cannot be read (%s); those pages fall back to English.",
+                      locale, type(error).__name__)
+            fallback = support.Translations()
+            self.get_translations_cache(None)[locale, self.domain[0]] = fallback
+            return fallback
+
+
 def init_babel(app) -> Babel:
     babel = Babel(app, locale_selector=select_locale)
+    # Flask-Babel builds its domain lazily (a cached property); set ours in its place.
+    babel.domain_instance = FallbackDomain(domain=app.config.get("BABEL_DOMAIN", "messages"))
     with app.app_context():
         _warn_about_missing_catalogs(app, babel)
     return babel

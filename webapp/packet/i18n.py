@@ -27,7 +27,12 @@ def translations(lang: str) -> gettext.NullTranslations:
     """
     if lang == "en":
         return gettext.NullTranslations()
-    loaded = Translations.load(str(TRANSLATIONS_DIR), [lang])
+    try:
+        loaded = Translations.load(str(TRANSLATIONS_DIR), [lang])
+    except Exception as error:  # a corrupt .mo: bad magic number, truncated tables, ...
+        log.error("Compiled catalog for %r cannot be read (%s); packet instructions fall back to English.",
+                  lang, type(error).__name__)
+        return gettext.NullTranslations()
     if not isinstance(loaded, Translations):
         log.warning("No compiled catalog for %r in %s; packet instructions fall back to English.",
                     lang, TRANSLATIONS_DIR)

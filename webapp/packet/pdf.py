@@ -5,6 +5,8 @@ No Flask here: the command line and the batch tools render packets outside a req
 
 from __future__ import annotations
 
+import logging
+import re
 import threading
 from functools import cache
 from pathlib import Path
@@ -13,12 +15,14 @@ import jinja2
 import pydyf
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
 
 from webapp.packet import i18n
 from webapp.packet.fetcher import PACKET_DIR, PacketURLFetcher
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "packet"
 STYLESHEET = PACKET_DIR / "packet.css"
+log = logging.getLogger(__name__)
 
 # WeasyPrint shares fontconfig/Pango state: one render at a time per process.
 _LOCK = threading.Lock()
@@ -48,12 +52,41 @@ def _pt(value: float) -> str:
     return f"{round(value, 3):g}pt"
 
 
+class RenderError(RuntimeError):
+    """The renderer refused a URL. WeasyPrint's fatal fetch errors are BaseExceptions, which would
+    skip Flask's error handlers and end the gunicorn worker mid-request; this one is an Exception."""
+
+
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
+_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
+
+
+def _stylesheet() -> str:
+    """packet.css, less any @font-face whose file is missing: the text then falls back to a system
+    sans-serif font. The fetcher would refuse the missing file and stop every render; a packet in
+    another typeface is better than no packet. Logged once: the result is cached by _styles."""
+
+    def keep(rule: re.Match) -> str:
+        missing = [url for url in _URL.findall(rule[0]) if not (PACKET_DIR / url).resolve().is_file()]
+        if missing:
+            log.error("Packet font missing (%s); the PDF uses a system font instead.", ", ".join(missing))
+            return ""
+        return rule[0]
+
+    return _FONT_FACE.sub(keep, STYLESHEET.read_text(encoding="utf-8"))
+
+
 @cache
 def _styles() -> tuple[CSS, FontConfiguration]:
     # Parsed once per process: loading four font files on every render would cost more than
     # laying out the pages.
     fonts = FontConfiguration()
-    css = CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=PacketURLFetcher())
+    css = CSS(
+        string=_stylesheet(),
+        base_url=PACKET_DIR.as_uri() + "/",
+        font_config=fonts,
+        url_fetcher=PacketURLFetcher(),
+    )
     return css, fonts
 
 
@@ -63,13 +96,17 @@ def html(template: str, lang: str, **context) -> str:
 
 def write_pdf(markup: str) -> bytes:
     """The PDF of `markup`; its <title> and <html lang> become the document's title and language."""
-    css, fonts = _styles()
-    with _LOCK:
-        document = HTML(string=markup, base_url=PACKET_DIR.as_uri() + "/", url_fetcher=PacketURLFetcher())
-        # PDF/UA-1: tagged, titled, language set, so screen readers can read the forms.
-        return document.write_pdf(
-            stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1", cache=_IMAGES, finisher=_one_sided
-        )
+    try:
+        css, fonts = _styles()
+        with _LOCK:
+            document = HTML(string=markup, base_url=PACKET_DIR.as_uri() + "/", url_fetcher=PacketURLFetcher())
+            # PDF/UA-1: tagged, titled, language set, so screen readers can read the forms.
+            return document.write_pdf(
+                stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1", cache=_IMAGES,
+                finisher=_one_sided,
+            )
+    except FatalURLFetchingError as error:
+        raise RenderError(str(error)) from error
 
 
 def _one_sided(document, pdf: pydyf.PDF) -> None:
