@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: help run test test-fast lint bench extract-strings update-catalogs compile-catalogs check-strings browser-deps clean
+.PHONY: help run test test-fast lint bench load load-deps extract-strings update-catalogs compile-catalogs check-strings browser-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -49,6 +49,15 @@ lint: $(STAMP) ## ruff, clean
 
 bench: $(STAMP) compile-catalogs ## Measure the engine and the packet; write docs/performance.md
 	$(BIN)/python -m scripts.bench
+
+load-deps: ## Install what the load run needs: Debian's wrk
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null; \
+	  else echo "Install Debian's wrk: sudo apt-get install wrk" >&2; exit 1; fi; fi
+
+load: $(STAMP) compile-catalogs load-deps ## Load the production server on 127.0.0.1 (about 2 min); write docs/performance.md
+	$(BIN)/python -m scripts.load
 
 extract-strings: $(STAMP) ## Re-extract translatable strings into translations/messages.pot
 	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --add-comments=Translators: \

@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import ROOT, build_config
 from .i18n import LANGUAGE_NAMES, init_babel, locale_from_path, other_language
+from .limits import init_app as init_limits
 from .security import add_security_headers
 from .session_cookie import EncryptedCookieSessionInterface
 
@@ -31,6 +32,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     init_babel(app)
     csrf.init_app(app)
+    init_limits(app)
 
     from .api import bp as api_bp
     from .flow.views import bp as check_bp

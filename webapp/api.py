@@ -67,3 +67,11 @@ def eligibility() -> Response:
         return _json(assess(screening))
     except InputError as error:
         return _json(error.as_json(), 400)
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI document of this API (webapp/openapi.py)."""
+    from .openapi import document_json
+
+    return Response(document_json(), mimetype="application/json")

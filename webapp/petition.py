@@ -38,7 +38,20 @@ def add_lang(endpoint, values):
         values["lang"] = g.lang
 
 
+# Tabs, line breaks and other control characters (often pasted from a spreadsheet or a PDF) have
+# no place on a court form; the packet refuses them, so the form says so first.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 class DetailsForm(FlaskForm):
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field, StringField) and field.data and CONTROL_CHARACTERS.search(field.data):
+                field.errors = [*field.errors, _l("Remove line breaks and tabs from this answer.")]
+                valid = False
+        return valid
+
     name = StringField(
         _l("Your full name, as it appears in the court case"),
         validators=[
@@ -171,7 +184,10 @@ def details():
     status = 200
     if request.method == "POST":
         if form.validate():
-            return _packet_response(form, screening, filings)
+            try:
+                return _packet_response(form, screening, filings)
+            except InputError as error:
+                _show_on_form(form, error)
         status = 400
     rows = [
         {
@@ -192,6 +208,14 @@ def details():
         ),
         status,
     )
+
+
+def _show_on_form(form, error: InputError) -> None:
+    """Anything the packet still refuses is shown on the field it names, with what was typed kept."""
+    last = error.path.rsplit(".", 1)[-1]
+    name = {"bar_number": "attorney_bar_number", "firm": "attorney_firm"}.get(last, last)
+    field = next((f for f in form if f.name == name), form.name)
+    field.errors = [*field.errors, _l("Check this answer: the court form cannot hold it as written.")]
 
 
 def _petitioner(form) -> dict:
@@ -219,10 +243,7 @@ def _packet_response(form, screening: dict, filings: list[dict]):
     by_id = {c["id"]: c for c in screening["convictions"]}
     for item in filings:
         by_id[item["id"]]["case_number"] = form[f"case_number-{item['id']}"].data.strip()
-    try:
-        pdf = render(screening, _petitioner(form), g.lang)
-    except InputError:
-        abort(400)
+    pdf = render(screening, _petitioner(form), g.lang)
     response = send_file(
         BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=PACKET_NAME
     )

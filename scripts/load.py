@@ -1,0 +1,195 @@
+"""`make load`: the production server under a realistic mix, against a bare Flask page, on loopback.
+
+1. Starts the Procfile's web command (pybabel compile, then gunicorn with CRR_ENV=production and
+   webapp/gunicorn_conf.py) on 127.0.0.1 with a throwaway SECRET_KEY, and the bare page
+   (scripts/bare_app.py) under the same gunicorn settings.
+2. Bare page, 32 clients. Then one journey answered over HTTP for a real answers cookie and form
+   token, and the mix: 32 clients at once (MIX), one wrk per group for back-to-back traffic and
+   paced Python clients for packet downloads. Then each page group alone at 32 clients. Then the
+   bare page again: the machine is shared, and two baseline runs show how much its load moved.
+3. Writes the "Load" section of docs/performance.md between its markers (scripts/bench.py keeps it).
+
+About 2 minutes. Only 127.0.0.1 is contacted. `python -m scripts.load --duration 10 --no-write` for
+a quick look; `--gunicorn-args "--workers 4"` to try other server settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlencode
+
+from scripts.load_drivers import BIN, ROOT, Group, Server, free_port, procfile_web, run_groups
+from scripts.load_report import DOC, section, write
+
+# The journey the load answers: two convictions in two counties, both with something to file.
+FRESNO = {"county": "fresno", "section": "11357", "level": "misdemeanor", "offense_date": "2012",
+          "age_at_offense": "21_plus", "amount": "within_personal_limit", "concentrated": "no",
+          "school_grounds": "no", "sentence": "completed"}
+ALAMEDA = {"county": "alameda", "section": "11359", "level": "felony", "offense_date": "2015",
+           "age_at_offense": "21_plus", "sale_to_minor": "no", "used_minor": "no",
+           "prior_same_offense_convictions": "0", "sentence": "serving"}
+PERSON = {"prior_super_strike": "no", "sex_offender_registrant": "no"}
+NAME, CASES = "Loadtest Example-Person", ("F12-LOAD01", "AL-LOAD02")
+SCREENING = {
+    "person": PERSON,
+    "convictions": [{**FRESNO, "case_number": CASES[0], "offense_date": "2012-03-01"},
+                    {**ALAMEDA, "case_number": CASES[1], "offense_date": "2015-06-30",
+                     "prior_same_offense_convictions": 0}],
+}
+PACKET_BODY = json.dumps({"screening": SCREENING, "petitioner": {"name": NAME, "city": "Fresno"}})
+
+# Clients per group in the mix: 27 back-to-back, plus 4 packet downloaders and 1 hammering client.
+MIX = {"start": 4, "questions": 10, "results": 6, "static": 2, "api": 5}
+ALONE = 32
+# A packet costs 0.3 to 0.7 s of CPU and holds a sync worker that long, so the packet rate decides
+# what is left for the pages. Four people at this pace make 0.4 packets a second (1,440 an hour),
+# far above any real day; the hammering client adds what the rate limit lets through.
+PACKET_PACE_S = 10
+
+ANALYSIS = """
+What the figures say (analysis written by hand on 2026-11-27 from these runs and from profiles;
+re-check it when the figures move):
+
+- **Page cost.** A bare Flask page costs about 0.3 ms of CPU per request in these workers; ours
+  cost about 1.1 to 1.4 ms in-process (a question page 1.4 ms, results 1.2 ms, the start page
+  0.8 ms). Jinja rendering the page and its macros is over 40% of it. Flask-WTF loads WTForms' own
+  translation catalog from disk on every form, uncached: setting `WTF_I18N_ENABLED = False` took a
+  question page from 1.41 to 1.09 ms (every message we show is our own, so nothing is lost). The
+  rest is the Fernet cookie (decrypted and re-encrypted on every page), Babel and the headers.
+  The check-answers page (22 rows of answers) is the dearest. The stylesheet goes through Flask
+  too, and no-store makes a browser fetch it again on every page view: one extra request per page.
+- **The p99 in the mix is the packets.** Alone, every page group keeps its p99 far under 100 ms.
+  In the mix the pages' p50 stays near the alone figure, but p95 and p99 jump to hundreds of
+  milliseconds: with two sync workers, each packet render holds one worker (half the server) for
+  0.3 to 0.7 s, and every page that arrives meanwhile queues. More workers than cores shorten the
+  queue (a 30-second trial with `--gunicorn-args "--workers 4"` cut the mix's page p99 from
+  1.4 s to 0.25 s against the stock settings in the same conditions); rendering packets away from
+  the page workers (a separate worker pool or queue) would remove it.
+- **The rate limit is per worker process** with the default in-memory store: with
+  `WEB_CONCURRENCY=2` the hammering client gets up to 2 × 10 packets a minute before its 429s
+  start. Set `RATELIMIT_STORAGE_URI` to a Redis URL for one exact count across workers and
+  instances.
+"""
+
+
+def answered_session(base: str) -> dict:
+    """A finished journey's cookie, form token and the question pages it went through."""
+    from tests.evidence.clients import HttpClient, TokenClient
+    from tests.web.journey import walk
+
+    http = HttpClient([base])
+    client = TokenClient(http)
+    asked = walk(client, "en", [FRESNO, ALAMEDA], PERSON, check=False)
+    if client.get("/en/petition").status_code != 200:
+        raise RuntimeError("the journey did not reach the details page")
+    return {"cookie": http.cookie, "token": client.token, "asked": asked}
+
+
+def page_groups(session: dict, clients: dict) -> list[Group]:
+    cookie = {"Cookie": f"crr={session['cookie']}"}
+    form = {**cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    questions = []
+    for n, question in session["asked"]:
+        path = f"/en/check/{n}/{question}" if n else f"/en/check/about-you/{question}"
+        value = ([FRESNO, ALAMEDA][n - 1] if n else PERSON).get(question)
+        questions.append({"method": "GET", "path": path, "headers": cookie})
+        if value is not None:  # a person views the page, then answers it
+            body = urlencode({question: value, "csrf_token": session["token"]})
+            questions.append({"method": "POST", "path": path, "headers": form, "body": body})
+    return [
+        Group("start pages (/, /en/, /es/)", "page", clients["start"],
+              [{"method": "GET", "path": p, "headers": {}} for p in ("/en/", "/es/", "/")]),
+        Group("question pages, GET and POST, with cookie", "page", clients["questions"], questions),
+        Group("check answers and results, with cookie", "page", clients["results"],
+              [{"method": "GET", "path": p, "headers": cookie}
+               for p in ("/en/check/answers", "/en/results", "/es/results", "/es/check/answers")]),
+        Group("stylesheet (no-store: every page view)", "static", clients["static"],
+              [{"method": "GET", "path": "/static/css/site.css", "headers": {}}]),
+        Group("eligibility API", "api", clients["api"],
+              [{"method": "POST", "path": "/api/v1/eligibility",
+                "headers": {"Content-Type": "application/json"}, "body": json.dumps(SCREENING)}]),
+    ]
+
+
+def packet_groups(session: dict) -> list[Group]:
+    form = {"Cookie": f"crr={session['cookie']}", "Content-Type": "application/x-www-form-urlencoded"}
+    petition = urlencode({"csrf_token": session["token"], "name": NAME, "case_number-1": CASES[0],
+                          "case_number-2": CASES[1]})
+    api = {"method": "POST", "path": "/api/v1/packet", "headers": {"Content-Type": "application/json"},
+           "body": PACKET_BODY}
+    pace = PACKET_PACE_S * 1000
+    return [
+        Group(f"packet API (a new person every {PACKET_PACE_S} s)", "packet", 2, [api],
+              pace_ms=pace, address="rotate"),
+        Group(f"petition form packet (a new person every {PACKET_PACE_S} s)", "packet", 2,
+              [{"method": "POST", "path": "/en/petition", "headers": form, "body": petition}],
+              pace_ms=pace, address="rotate"),
+        Group("packet API, one client hammering (429 expected)", "abuse", 1, [api],
+              pace_ms=50, address="192.0.2.66"),
+    ]
+
+
+def privacy_notes(log: Path) -> list[str]:
+    """The server log of the whole run holds no name, case number or answer."""
+    text = log.read_text(errors="replace")
+    leaked = [s for s in (NAME, *CASES, "within_personal_limit", "21_plus", "alameda", "fresno") if s in text]
+    return [f"- Server log of the run: {text.count(chr(10)):,} lines; names, case numbers or answers in it: "
+            + (", ".join(leaked) if leaked else "none") + "."]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=60, help="seconds of the mix (default 60)")
+    parser.add_argument("--alone-duration", type=int, default=6, help="seconds of each group alone")
+    parser.add_argument("--baseline-duration", type=int, default=15,
+                        help="seconds of the bare page, before and again after (default 15)")
+    parser.add_argument("--gunicorn-args", default="", help="GUNICORN_CMD_ARGS for both servers (trials)")
+    parser.add_argument("--no-write", action="store_true", help="print the section, leave the doc alone")
+    args = parser.parse_args(argv)
+    if not shutil.which("wrk"):
+        print("wrk is missing: `make load` installs it (apt-get install wrk)", file=sys.stderr)
+        return 2
+    port, bare_port = free_port(), free_port()
+    before, env, argv_app = procfile_web(port)
+    for command in before:  # the Procfile's own preparation: compile the catalogs
+        subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT, check=True, capture_output=True)
+    extra = {"GUNICORN_CMD_ARGS": args.gunicorn_args} if args.gunicorn_args else {}
+    env = {**env, "SECRET_KEY": secrets.token_urlsafe(32), **extra}
+    _, _, argv_bare = procfile_web(bare_port)
+    argv_bare[-1] = "scripts.bare_app:app"
+    page = [{"method": "GET", "path": "/", "headers": {}}]
+    bare = [Group(f"bare Flask page, {when}", "baseline", ALONE, page) for when in ("before", "after")]
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "server.log"
+        with Server(argv_bare, extra, Path(folder) / "bare.log", bare_port) as bare_server:
+            run_groups([bare[0]], bare_server.base, args.baseline_duration)
+            with Server(argv_app, env, log, port) as server:
+                session = answered_session(server.base)
+                mix = page_groups(session, MIX) + packet_groups(session)
+                run_groups(mix, server.base, args.duration)
+                alone = page_groups(session, dict.fromkeys(MIX, ALONE))
+                for group in alone:
+                    run_groups([group], server.base, args.alone_duration)
+            run_groups([bare[1]], bare_server.base, args.baseline_duration)
+        notes = privacy_notes(log)
+    if args.gunicorn_args:
+        notes.append(f"- Trial settings: GUNICORN_CMD_ARGS={args.gunicorn_args!r} on both servers.")
+    settings = {"duration": args.duration, "alone_duration": args.alone_duration,
+                "baseline_duration": args.baseline_duration, "packet_pace_s": PACKET_PACE_S}
+    text = section(mix, alone, bare, settings, notes, ANALYSIS)
+    print(text)
+    if not args.no_write:
+        write(text)
+        print(f"\nwritten to {DOC.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
