@@ -60,22 +60,20 @@ re-check it when the figures move):
 - **Page cost.** A bare Flask page costs about 0.3 ms of CPU per request in these workers; ours
   cost about 1.1 to 1.4 ms in-process (a question page 1.4 ms, results 1.2 ms, the start page
   0.8 ms). Jinja rendering the page and its macros is over 40% of it. Flask-WTF loads WTForms' own
-  translation catalog from disk on every form, uncached: setting `WTF_I18N_ENABLED = False` took a
+  translation catalog from disk on every form, uncached: `WTF_I18N_ENABLED = False` (now set) took a
   question page from 1.41 to 1.09 ms (every message we show is our own, so nothing is lost). The
   rest is the Fernet cookie (decrypted and re-encrypted on every page), Babel and the headers.
   The check-answers page (22 rows of answers) is the dearest. The stylesheet goes through Flask
   too, and no-store makes a browser fetch it again on every page view: one extra request per page.
 - **The p99 in the mix is the packets.** Alone, every page group keeps its p99 far under 100 ms.
-  In the mix the pages' p50 stays near the alone figure, but p95 and p99 jump to hundreds of
-  milliseconds: with two sync workers, each packet render holds one worker (half the server) for
-  0.3 to 0.7 s, and every page that arrives meanwhile queues. More workers than cores shorten the
-  queue (a 30-second trial with `--gunicorn-args "--workers 4"` cut the mix's page p99 from
-  1.4 s to 0.25 s against the stock settings in the same conditions); rendering packets away from
-  the page workers (a separate worker pool or queue) would remove it.
-- **The rate limit is per worker process** with the default in-memory store: with
-  `WEB_CONCURRENCY=2` the hammering client gets up to 2 × 10 packets a minute before its 429s
-  start. Set `RATELIMIT_STORAGE_URI` to a Redis URL for one exact count across workers and
-  instances.
+  In the mix each packet render holds one sync worker for 0.3 to 0.7 s of CPU (longer while the
+  two cores are shared), and pages that arrive meanwhile queue. With one worker per core the
+  mix's page p99 was about 600 ms; `webapp/gunicorn_conf.py` now starts two workers per core
+  (`WEB_CONCURRENCY` overrides), which brought it to about 110 ms. Rendering packets away from
+  the page workers (a separate worker pool or a queue) would remove the rest.
+- **The rate limit is per worker process** with the default in-memory store: with four workers
+  the hammering client gets up to 4 × 10 packets a minute before its 429s start. Set
+  `RATELIMIT_STORAGE_URI` to a Redis URL for one exact count across workers and instances.
 """
 
 
