@@ -7,7 +7,7 @@ always opens in Spanish, and the switch on each page leads to the same page in t
 import logging
 
 from babel import support
-from flask import current_app, g, request
+from flask import Blueprint, abort, current_app, g, request
 from flask_babel import Babel, Domain, get_locale
 
 log = logging.getLogger(__name__)
@@ -69,3 +69,22 @@ def _warn_about_missing_catalogs(app, babel) -> None:
 
 def other_language(lang: str) -> str:
     return "es" if lang == "en" else "en"
+
+
+def language_blueprint(name: str, import_name: str) -> Blueprint:
+    """A blueprint whose every URL starts with /en/ or /es/: the language is taken off the URL into
+    ``g.lang`` (404 for any other code) and put back on every ``url_for`` made while serving it."""
+    bp = Blueprint(name, import_name, url_prefix="/<lang>")
+
+    @bp.url_value_preprocessor
+    def pull_lang(endpoint, values):
+        g.lang = (values or {}).pop("lang", None)
+        if g.lang not in current_app.config["SUPPORTED_LOCALES"]:
+            abort(404)
+
+    @bp.url_defaults
+    def add_lang(endpoint, values):
+        if "lang" not in values and getattr(g, "lang", None):
+            values["lang"] = g.lang
+
+    return bp

@@ -7,7 +7,7 @@ the POST, go into the PDF, and the PDF is sent back with ``no-store``.
 import re
 from io import BytesIO
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, send_file, url_for
+from flask import g, redirect, render_template, request, send_file, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
@@ -19,23 +19,11 @@ from .eligibility.errors import InputError
 from .flow import answers as store
 from .flow.path import is_complete
 from .flow.screening import build_screening
+from .i18n import language_blueprint
 
-bp = Blueprint("petition", __name__, url_prefix="/<lang>")
+bp = language_blueprint("petition", __name__)
 
 PACKET_NAME = "prop64-court-forms.pdf"
-
-
-@bp.url_value_preprocessor
-def pull_lang(endpoint, values):
-    g.lang = (values or {}).pop("lang", None)
-    if g.lang not in current_app.config["SUPPORTED_LOCALES"]:
-        abort(404)
-
-
-@bp.url_defaults
-def add_lang(endpoint, values):
-    if "lang" not in values and getattr(g, "lang", None):
-        values["lang"] = g.lang
 
 
 # Tabs, line breaks and other control characters (often pasted from a spreadsheet or a PDF) have

@@ -11,10 +11,8 @@ import io
 from collections import Counter
 
 from flask import (
-    Blueprint,
     Response,
     abort,
-    current_app,
     g,
     redirect,
     render_template,
@@ -27,13 +25,13 @@ from flask_wtf import FlaskForm
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import FileField, TextAreaField
 
-from ..i18n import other_language
+from ..i18n import language_blueprint, other_language
 from ..reason_text import REASON_TEXT
 from . import columns, csv_io, labels, output, packets, summaries
 from . import messages as m
 from .batch import Batch, assess_csv
 
-bp = Blueprint("clinic", __name__, url_prefix="/<lang>")
+bp = language_blueprint("clinic", __name__)
 
 # Room for the multipart framing, the CSRF token and the button around a 10 MB CSV.
 SLACK = 64 * 1024
@@ -49,22 +47,13 @@ def _in_memory(total_content_length, content_type, filename=None, content_length
 
 
 @bp.url_value_preprocessor
-def pull_lang(endpoint, values):
-    g.lang = (values or {}).pop("lang", None)
-    if g.lang not in current_app.config["SUPPORTED_LOCALES"]:
-        abort(404)
+def raise_upload_limits(endpoint, values):
     if endpoint in _TAKES_CSV and request.method == "POST":
         # Here rather than in before_request: the app's CSRF check (an app-level before_request,
         # which runs first) is what reads the form, so the larger limits must be set by then.
         request.max_content_length = csv_io.MAX_BYTES + SLACK
         request.max_form_memory_size = csv_io.MAX_BYTES + SLACK
         request._get_file_stream = _in_memory
-
-
-@bp.url_defaults
-def add_lang(endpoint, values):
-    if "lang" not in values and getattr(g, "lang", None):
-        values["lang"] = g.lang
 
 
 class UploadForm(FlaskForm):

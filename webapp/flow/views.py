@@ -1,9 +1,10 @@
 """The pages of the guided check. Each request derives the path from the answers in the cookie."""
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 
 from .. import counties
 from ..eligibility import assess
+from ..i18n import language_blueprint
 from . import answers as store
 from .forms import FORMS, ActionForm
 from .labels import answer_label, question_text
@@ -20,20 +21,7 @@ from .path import (
 )
 from .screening import build_screening
 
-bp = Blueprint("check", __name__, url_prefix="/<lang>")
-
-
-@bp.url_value_preprocessor
-def pull_lang(endpoint, values):
-    g.lang = (values or {}).pop("lang", None)
-    if g.lang not in current_app.config["SUPPORTED_LOCALES"]:
-        abort(404)
-
-
-@bp.url_defaults
-def add_lang(endpoint, values):
-    if "lang" not in values and getattr(g, "lang", None):
-        values["lang"] = g.lang
+bp = language_blueprint("check", __name__)
 
 
 def step_url(step: Step, **query) -> str:
