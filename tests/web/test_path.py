@@ -3,6 +3,8 @@
 from webapp.flow.path import Step, first_unanswered, following, is_complete, previous, prune, steps
 from webapp.flow.screening import build_screening
 
+from .test_flow import FRESNO_POSSESSION
+
 
 def questions(answers):
     return [s.question for s in steps(answers) if s.kind == "conviction"]
@@ -102,36 +104,11 @@ def test_continue_goes_to_the_next_question_even_if_it_was_answered_before():
 
 
 def test_a_complete_check_ends_on_the_answers_page():
-    answers = {
-        "convictions": [
-            {
-                "county": "kern",
-                "section": "11357",
-                "level": "misdemeanor",
-                "offense_date": "2012",
-                "age_at_offense": "21_plus",
-                "amount": "within_personal_limit",
-                "concentrated": "no",
-                "school_grounds": "no",
-                "sentence": "completed",
-            }
-        ],
-        "done_adding": True,
-    }
+    conviction = {**FRESNO_POSSESSION, "county": "kern"}
+    answers = {"convictions": [conviction], "done_adding": True}
     assert is_complete(answers)
-    screening = build_screening(answers)
-    assert screening["convictions"][0] == {
-        "id": "1",
-        "section": "11357",
-        "county": "kern",
-        "level": "misdemeanor",
-        "offense_date": "2012",
-        "age_at_offense": "21_plus",
-        "amount": "within_personal_limit",
-        "concentrated": "no",
-        "school_grounds": "no",
-        "sentence": "completed",
-    }
+    # Every answer on this path is a contract field with a contract value, passed through as is.
+    assert build_screening(answers)["convictions"][0] == {"id": "1", **conviction}
 
 
 def test_the_2016_follow_up_places_the_offense_on_the_right_side_of_november_9():

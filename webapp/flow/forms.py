@@ -15,6 +15,7 @@ from wtforms.validators import StopValidation, ValidationError
 from .. import counties
 
 NOT_SURE = ("unknown", _l("I'm not sure"))
+YES_NO_NOT_SURE = [("yes", _l("Yes")), ("no", _l("No")), NOT_SURE]
 
 
 class QuestionForm(FlaskForm):
@@ -239,7 +240,7 @@ class ConcentratedForm(QuestionForm):
     hint = _l("Concentrated cannabis means things like hash, wax, shatter or oil, not the plant itself.")
     concentrated = _radio(
         "concentrated",
-        [("yes", _l("Yes")), ("no", _l("No")), NOT_SURE],
+        YES_NO_NOT_SURE,
         _l("Say whether it was concentrated cannabis, or that you are not sure."),
     )
 
@@ -252,7 +253,7 @@ class SchoolGroundsForm(QuestionForm):
     )
     school_grounds = _radio(
         "school_grounds",
-        [("yes", _l("Yes")), ("no", _l("No")), NOT_SURE],
+        YES_NO_NOT_SURE,
         _l("Say whether it happened on school grounds, or that you are not sure."),
     )
 
@@ -262,7 +263,7 @@ class SaleToMinorForm(QuestionForm):
     question = _l("Did the case involve selling, offering or giving cannabis to someone under 18?")
     sale_to_minor = _radio(
         "sale_to_minor",
-        [("yes", _l("Yes")), ("no", _l("No")), NOT_SURE],
+        YES_NO_NOT_SURE,
         _l("Say whether the case involved someone under 18, or that you are not sure."),
     )
 
@@ -273,7 +274,7 @@ class UsedMinorForm(QuestionForm):
     hint = _l("For example, to carry, sell or grow the cannabis.")
     used_minor = _radio(
         "used_minor",
-        [("yes", _l("Yes")), ("no", _l("No")), NOT_SURE],
+        YES_NO_NOT_SURE,
         _l("Say whether the case involved using someone aged 20 or younger, or that you are not sure."),
     )
 
@@ -287,7 +288,7 @@ class ImportExportForm(QuestionForm):
     hint = _l("For concentrated cannabis the amount is 4 grams.")
     import_export_over_limit = _radio(
         "import_export_over_limit",
-        [("yes", _l("Yes")), ("no", _l("No")), NOT_SURE],
+        YES_NO_NOT_SURE,
         _l("Say whether cannabis was brought into or taken out of California, or that you are not sure."),
     )
 
@@ -300,7 +301,7 @@ class EnvironmentalForm(QuestionForm):
     )
     environmental_violation = _radio(
         "environmental_violation",
-        [("yes", _l("Yes")), ("no", _l("No")), NOT_SURE],
+        YES_NO_NOT_SURE,
         _l("Say whether the case was also about harm to the environment, or that you are not sure."),
     )
 
