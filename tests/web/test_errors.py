@@ -1,6 +1,5 @@
 """Error pages: translated, with the page invariants, and a 500 that logs no personal data."""
 
-import logging
 
 import pytest
 from flask import abort
