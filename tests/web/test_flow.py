@@ -161,3 +161,15 @@ def test_not_sure_answers_reach_the_engine_as_unknown(client):
     relief, track = results(client, "en")["1"]
     assert track == "unknown"
     assert relief in ("needs_review", "reduce_to_misdemeanor", "reduce_to_infraction", "dismiss")
+
+
+def test_an_adult_misdemeanor_over_the_limit_points_to_record_destruction_and_other_remedies(client):
+    # Row P9: an 11357(c)-type misdemeanor for more than 28.5 g at 18 or older stays a misdemeanor.
+    over_limit = {**FRESNO_POSSESSION, "amount": "over_personal_limit"}
+    walk(client, "en", [over_limit], {})
+    assert results(client, "en")["1"][0] == "no_change"
+    page = BeautifulSoup(client.get("/en/results").get_data(as_text=True), "html.parser")
+    text = page.select_one("[data-conviction-id='1']").get_text(" ")
+    assert "11361.5" in text
+    assert "1203.4" in text
+    assert not page.select("[data-petition]"), "nothing to file, so no forms are offered"
