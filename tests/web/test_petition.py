@@ -7,17 +7,14 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from ..packet.conftest import PETITIONER
 from .journey import walk
 from .pages import check_page
 from .test_flow import ALAMEDA_SALE, FRESNO_POSSESSION, NO_PRIORS
 
+# The details a person types on the page: the packet tests' petitioner, plus one case number each.
 DETAILS = {
-    "name": "Maria Example Lopez",
-    "street": "123 Main St",
-    "city": "Fresno",
-    "state": "ca",
-    "zip": "93721",
-    "phone": "(559) 555-0100",
+    **PETITIONER,
     "case_number-1": "F12-345678",
     "case_number-2": "AL-998877",
     "waive_appearance": "y",

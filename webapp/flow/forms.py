@@ -30,6 +30,14 @@ class QuestionForm(FlaskForm):
     def field(self):
         return self[self.field_name]
 
+    def value(self) -> str:
+        """The answer code to store."""
+        return self.field.data
+
+    def show(self, value: str) -> None:
+        """Pre-fill the page with a stored answer code."""
+        self.field.data = value
+
 
 class _OneOfChoices:
     """A missing or unexpected value gets the question's own sentence, never WTForms' generic
@@ -163,6 +171,12 @@ class OffenseYearForm(QuestionForm):
     def value(self) -> str:
         text = (self.offense_date.data or "").strip()
         return text or "unknown"
+
+    def show(self, value: str) -> None:
+        if value == "unknown":
+            self.offense_date_unknown.data = True
+        else:
+            self.offense_date.data = value
 
 
 class OffenseCutoffForm(QuestionForm):

@@ -82,48 +82,33 @@ def _question_page(step: Step, answers: dict, stored: dict):
     if step not in steps(answers):
         # A bookmark, a stale Back button or a hand-typed URL: go where the answers lead.
         return redirect(step_url(first_unanswered(answers)))
-    form_class = FORMS[step.question]
-    form = form_class()
+    form = FORMS[step.question]()
     if request.method == "POST":
         if form.validate():
-            if step.question == "offense_date":
-                stored[step.question] = form.value()
-            else:
-                stored[step.question] = form.field.data
+            stored[step.question] = form.value()
             store.save(answers)
             answers = store.load()
             destination = first_unanswered(answers) if _changing() else following(step, answers)
-            return redirect(
-                step_url(
-                    destination, **({"change": "1"} if _changing() and destination.kind != "answers" else {})
-                )
-            )
-        status = 400
-    else:
-        status = 200
-        value = stored.get(step.question)
-        if value is not None:
-            if step.question == "offense_date":
-                if value == "unknown":
-                    form.offense_date_unknown.data = True
-                else:
-                    form.offense_date.data = value
-            else:
-                form.field.data = value
-    caption = None
-    if step.kind == "conviction" and len(answers["convictions"]) > 1:
-        caption = step.index + 1
-    return (
-        render_template(
-            "question.html",
-            form=form,
-            step=step,
-            caption=caption,
-            back_url=_back_url(step, answers),
-            action=request.full_path if request.query_string else request.path,
-        ),
-        status,
+            keep_changing = _changing() and destination.kind != "answers"
+            return redirect(step_url(destination, **({"change": "1"} if keep_changing else {})))
+        return _render_question(form, step, answers, 400)
+    if stored.get(step.question) is not None:
+        form.show(stored[step.question])
+    return _render_question(form, step, answers, 200)
+
+
+def _render_question(form, step: Step, answers: dict, status: int):
+    # With several convictions, each question page says which one it is about.
+    several = step.kind == "conviction" and len(answers["convictions"]) > 1
+    html = render_template(
+        "question.html",
+        form=form,
+        step=step,
+        caption=step.index + 1 if several else None,
+        back_url=_back_url(step, answers),
+        action=request.full_path if request.query_string else request.path,
     )
+    return html, status
 
 
 @bp.route("/check/<int:n>/<question>", methods=["GET", "POST"])
@@ -165,20 +150,8 @@ def more():
                 answers["done_adding"] = True
             store.save(answers)
             return redirect(step_url(first_unanswered(store.load())))
-        status = 400
-    else:
-        status = 200
-    return (
-        render_template(
-            "question.html",
-            form=form,
-            step=step,
-            caption=None,
-            back_url=_back_url(step, answers),
-            action=request.path,
-        ),
-        status,
-    )
+        return _render_question(form, step, answers, 400)
+    return _render_question(form, step, answers, 200)
 
 
 # --- Check answers, change, add, remove ---------------------------------------------------------
