@@ -1,4 +1,4 @@
-"""`make bench`: measure the engine and the packet, and write the figures to docs/performance.md.
+"""`make bench`: measure the engine, the packet and clinic mode, and write docs/performance.md.
 
 Benchmarks report; they never pass or fail. Tests don't assert wall-clock times.
 """
@@ -9,7 +9,7 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scripts import bench_engine, bench_packet
+from scripts import bench_clinic, bench_engine, bench_packet
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"
@@ -46,6 +46,7 @@ def _kept_sections() -> str:
 def main() -> None:
     engine = bench_engine.run()
     packet = bench_packet.run()
+    clinic = bench_clinic.run()
     weights = _page_weights()
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -68,6 +69,8 @@ def main() -> None:
     lines += [f"| {key} | {value} |" for key, value in engine.items()]
     lines += ["", "## Petition packet (WeasyPrint)", "", "| measure | figure |", "| --- | --- |"]
     lines += [f"| {key} | {value} |" for key, value in packet.items()]
+    lines += ["", "## Clinic mode", "", "| measure | figure |", "| --- | --- |"]
+    lines += [f"| {key} | {value} |" for key, value in clinic.items()]
     lines += [
         "",
         "## Page weights",
