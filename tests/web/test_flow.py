@@ -173,3 +173,14 @@ def test_an_adult_misdemeanor_over_the_limit_points_to_record_destruction_and_ot
     assert "11361.5" in text
     assert "1203.4" in text
     assert not page.select("[data-petition]"), "nothing to file, so no forms are offered"
+
+
+def test_a_later_question_cannot_be_reached_before_the_earlier_ones_are_answered(client):
+    client.post("/en/check/1/county", data={"county": "kern"})
+    client.post("/en/check/1/section", data={"section": "11357"})
+    # level is next; the sentence question is on the path but must not be skipped to.
+    response = client.get("/en/check/1/sentence")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/en/check/1/level")
+    assert client.get("/en/check/more").headers["Location"].endswith("/en/check/1/level")
+    assert client.get("/en/check/1/county").status_code == 200, "earlier answers can still be changed"

@@ -188,6 +188,13 @@ def is_complete(answers: dict) -> bool:
     return first_unanswered(answers).kind == "answers"
 
 
+def reachable(step: Step, answers: dict) -> bool:
+    """Whether a person could be on this page now: it is on the path and no earlier page is
+    still unanswered (a bookmark or a typed URL must not skip questions)."""
+    path = steps(answers)
+    return step in path and path.index(step) <= path.index(first_unanswered(answers))
+
+
 def previous(step: Step, answers: dict) -> Step | None:
     path = steps(answers)
     if step in path:

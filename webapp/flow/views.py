@@ -17,6 +17,7 @@ from .path import (
     following,
     is_complete,
     previous,
+    reachable,
     steps,
 )
 from .screening import build_screening
@@ -79,7 +80,7 @@ def start_again():
 
 
 def _question_page(step: Step, answers: dict, stored: dict):
-    if step not in steps(answers):
+    if not reachable(step, answers):
         # A bookmark, a stale Back button or a hand-typed URL: go where the answers lead.
         return redirect(step_url(first_unanswered(answers)))
     form = FORMS[step.question]()
@@ -136,7 +137,7 @@ def person_question(question: str):
 def more():
     answers = store.load()
     step = Step("more")
-    if step not in steps(answers):
+    if not reachable(step, answers):
         return redirect(step_url(first_unanswered(answers)))
     form = FORMS["add_another"]()
     if len(answers["convictions"]) >= MAX_CONVICTIONS:
