@@ -109,16 +109,14 @@ def _register_template_helpers(app: Flask) -> None:
     def page_context():
         lang = getattr(g, "lang", None) or locale_from_path(request.path)
         other = other_language(lang)
-        switch_url = None
-        if request.endpoint and request.url_rule is not None and "<lang>" in request.url_rule.rule:
-            args = dict(request.view_args or {})
-            args.update(request.args.to_dict())
-            args["lang"] = other
+        if request.url_rule is not None and "<lang>" in request.url_rule.rule:
+            # The same page, with the same answers and query, in the other language.
+            args = {**request.args.to_dict(), **(request.view_args or {}), "lang": other}
             switch_url = url_for(request.endpoint, **args)
         elif request.endpoint == "choose_language":
-            switch_url = None
+            switch_url = None  # the chooser is already in both languages
         else:
-            switch_url = "/" + other + "/"
+            switch_url = f"/{other}/"  # error pages outside a language route
         return {
             "lang": lang,
             "other_lang": other,

@@ -12,6 +12,7 @@ from io import BytesIO
 from flask import Blueprint, jsonify, request, send_file
 
 from webapp.eligibility.errors import InputError
+from webapp.eligibility.screening import ROOT
 from webapp.packet import render
 from webapp.packet.__main__ import MAX_INPUT_BYTES, parse_request
 
@@ -29,17 +30,15 @@ def limit_body():
 @bp.post("/packet")
 def packet():
     if not request.is_json:
-        return _error(InputError("", "send Content-Type: application/json"))
+        # The same answer as the eligibility API gives: the contract says "400/413 as for eligibility".
+        return _error(InputError(ROOT, "must be sent with Content-Type: application/json"))
     try:
         screening, petitioner = parse_request(request.get_data(cache=False))
         pdf = render(screening, petitioner, request.args.get("lang", "en"))
     except InputError as error:
         return _error(error)
-    response = send_file(
-        BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=FILE_NAME
-    )
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    # Cache-Control: no-store comes with every response (webapp/security.py).
+    return send_file(BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=FILE_NAME)
 
 
 def _error(error: InputError):
