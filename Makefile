@@ -64,7 +64,7 @@ extract-strings: $(STAMP) ## Re-extract translatable strings into translations/m
 	  --no-location --sort-output --no-wrap --omit-header -o translations/messages.pot .
 
 update-catalogs: extract-strings ## Merge new strings into the Spanish catalog (no fuzzy guesses)
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --no-wrap
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --no-wrap --ignore-obsolete
 
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -51,6 +51,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def _register_packet(app: Flask) -> None:
     from .clinic.views import bp as clinic_bp
+    from .keep.views import bp as keep_bp
     from .packet.views import bp as packet_api_bp
     from .petition import bp as petition_bp
 
@@ -58,6 +59,7 @@ def _register_packet(app: Flask) -> None:
     csrf.exempt(packet_api_bp)
     app.register_blueprint(petition_bp)
     app.register_blueprint(clinic_bp)
+    app.register_blueprint(keep_bp)
 
 
 def _register_pages(app: Flask) -> None:

@@ -137,7 +137,7 @@ def test_a_file_that_cannot_be_read_gives_400_with_the_row_and_the_fix(client, l
         (b"name,section\nAna,11357\n", "Row 1: there is no client_id column."),
         (b"", "The file is empty."),
         (b"client_id,section\n", "The file has a header row but no convictions below it."),
-        (b"PK\x03\x04" + bytes(100), "This is an Excel workbook, not a CSV file."),
+        (b"PK\x03\x04" + bytes(100), "This is an older Excel workbook (.xls), or a workbook we cannot open."),
         (b'client_id,section\nC1,"11357\n', "Row 2: a quotation mark opened in this row is never closed"),
     ],
 )

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from webapp.eligibility import InputError, assess
 from webapp.eligibility.screening import MAX_CONVICTIONS, MAX_ID
 
-from . import columns, csv_io, packets
+from . import columns, csv_io, dates, packets
 from . import messages as m
 
 # Text fields that keep their case; every other conviction field is a choice the engine reads in
 # lower case, and the packet prints the level it is given, so choices are lower-cased here.
+# Cells that may hold a spreadsheet's month/day/year date.
+_DATES = frozenset(("offense_date", "date_of_birth"))
 _KEEP_CASE = frozenset(("id", "county", "case_number", "section", "subdivision", "offense_date"))
 _LANGS = {"en": "en", "english": "en", "inglés": "en", "ingles": "en",
           "es": "es", "spanish": "es", "español": "es", "espanol": "es"}
@@ -174,6 +176,8 @@ def _conviction(cells: list[str], layout: columns.Layout, position: int) -> dict
     for column in columns.CONVICTION:
         value = _cell(cells, layout, column)
         if value:
+            if column in _DATES:
+                value = dates.iso(value)
             conviction[column] = value if column in _KEEP_CASE else value.lower()
     # The id the engine would give by position, made explicit so that a client checked row by
     # row keeps the same ids as when checked whole.
@@ -216,7 +220,7 @@ def _person(client: Client) -> dict:
     for column in columns.PERSON:
         value = client.value(column)
         if value is not None:
-            person[column] = value if column == "date_of_birth" else value.lower()
+            person[column] = dates.iso(value) if column in _DATES else value.lower()
     return person
 
 
@@ -224,7 +228,7 @@ def _screening(client: Client, rows: list[RowResult]) -> dict:
     screening: dict = {"person": _person(client), "convictions": [r.conviction for r in rows]}
     as_of = client.value(columns.AS_OF)
     if as_of is not None:
-        screening["as_of"] = as_of
+        screening["as_of"] = dates.iso(as_of)
     return screening
 
 

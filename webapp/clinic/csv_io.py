@@ -17,7 +17,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import columns
+from . import columns, workbook
 from . import messages as m
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -25,7 +25,7 @@ MAX_ROWS = 50_000
 DELIMITERS = (",", ";", "\t")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): "=HYPERLINK(…)".
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a ZIP) and the older .xls
+_OLD_WORKBOOK = b"\xd0\xcf\x11\xe0"  # the older .xls format, which we do not read
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,9 @@ def too_big() -> m.FileProblems:
 
 def decode(data: bytes) -> str:
     """The text of an uploaded file, whichever of the spreadsheets' encodings it is in."""
-    if data.startswith(_WORKBOOKS):
+    if workbook.is_workbook(data):
+        return workbook.to_csv(data, MAX_ROWS)
+    if data.startswith(_OLD_WORKBOOK):
         raise m.FileProblems([m.Problem(m.SPREADSHEET)])
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:

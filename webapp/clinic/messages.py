@@ -71,8 +71,8 @@ TOO_MANY_ROWS = _l(
     "one at a time."
 )
 SPREADSHEET = _l(
-    "This is an Excel workbook, not a CSV file. In Excel, choose File, then Save As, then “CSV UTF-8”, "
-    "and upload that file."
+    "This is an older Excel workbook (.xls), or a workbook we cannot open. In Excel, choose File, then "
+    "Save As, then “Excel Workbook (.xlsx)” or “CSV UTF-8”, and upload that file."
 )
 NOT_TEXT = _l("This file is not a CSV text file. Save the spreadsheet as CSV and upload that file.")
 # Translators: "commas, semicolons or tabs" are the characters allowed between columns.
@@ -165,10 +165,10 @@ BAD_OFFENSE_DATE = _l(
     "Row %(row)s, column %(column)s: “%(value)s” is not a date. Write it as year-month-day, for example "
     "2012-03-01, or write only the year."
 )
-# Translators: Excel often rewrites 2012-03-01 as 3/1/2012 when it saves a CSV file.
+# Translators: a two-digit year (3/1/12) could be 1912 or 2012, so it is refused.
 EXCEL_DATE = _l(
     "Row %(row)s, column %(column)s: “%(value)s” is not written as year-month-day. Excel may have "
-    "changed it: format the column as Text and write dates like 2012-03-01."
+    "changed it. Write the year with four digits, like 3/1/2012 or 2012-03-01."
 )
 BEFORE_BIRTH = _l("Row %(row)s, column %(column)s: the offense date is before the client's date of birth.")
 BIRTH_AFTER_AS_OF = _l(

@@ -60,7 +60,7 @@ class UploadForm(FlaskForm):
     class Meta:
         csrf = False  # the app's CSRFProtect already checks every POST
 
-    csv_file = FileField(_l("A CSV file"))
+    csv_file = FileField(_l("A CSV file or Excel workbook"))
     csv_text = TextAreaField(_l("Or paste the rows, with the header row first"))
 
 

@@ -233,9 +233,13 @@ def results():
     for item in result["results"]:
         county = counties.find(item["county"]) if item.get("county") else None
         blocks.append({"result": item, "county": county})
+    from ..keep.views import code_context, letter_cases
+
     return render_template(
         "results.html",
         blocks=blocks,
+        letter_cases=letter_cases(blocks),
+        **code_context(answers),
         any_petition=any(b["result"]["form"] for b in blocks),
         back_url=url_for("check.check_answers"),
     )
