@@ -16,6 +16,7 @@ from pathlib import Path
 
 from flask import g
 
+from .. import languages
 from . import messages as m
 from . import output, packets, summaries
 from .batch import assess_csv
@@ -33,7 +34,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="where to write the results")
     parser.add_argument("--packets", metavar="DIR", help="write a court packet PDF per client with a name")
     parser.add_argument("--summaries", metavar="DIR", help="write a one-page summary PDF per client")
-    parser.add_argument("--lang", choices=("en", "es"), default="en",
+    parser.add_argument("--lang", choices=languages.CODES, default="en",
                         help="language of the messages, and of clients whose lang cell is empty")
     return parser.parse_args(argv)
 

@@ -12,6 +12,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from webapp import languages
+
 from . import messages as m
 
 CLIENT_ID = "client_id"
@@ -126,7 +128,7 @@ def _values() -> dict[str, str]:
 
     values = {name: ", ".join(choices) for name, choices in screening._CHOICES.items()}
     values.update({
-        LANG: "en, es",
+        LANG: ", ".join(languages.CODES),
         AS_OF: "YYYY-MM-DD",
         "date_of_birth": "YYYY-MM-DD",
         "offense_date": "YYYY-MM-DD, YYYY",

@@ -11,10 +11,9 @@ import json
 import sys
 from pathlib import Path
 
+from webapp.config import MAX_BODY_BYTES as MAX_INPUT_BYTES  # the same bound as the HTTP endpoint
 from webapp.eligibility.errors import InputError
 from webapp.packet import render
-
-MAX_INPUT_BYTES = 64 * 1024  # the same bound as the HTTP endpoint
 
 
 def parse_request(raw: bytes) -> tuple[dict, dict]:
