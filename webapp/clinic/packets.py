@@ -12,7 +12,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 
-from webapp.eligibility import InputError
+from webapp.eligibility import InputError, vocabulary
 from webapp.packet import build, model, render, validate
 
 from . import columns
@@ -73,10 +73,6 @@ def _conviction_problem(client, error: InputError) -> m.Problem:
     return m.engine_problem(error.message, row.number, match[2], row.conviction.get(match[2], ""))
 
 
-def _needs_filing(result: dict) -> bool:
-    return result["relief"] in model.RELIEF_TO_ASK or result["relief"] == model.NEEDS_REVIEW
-
-
 def check(client) -> None:
     """Set ``client.packet`` (READY, NOTHING_TO_FILE, NO_DETAILS or PROBLEM) and its problems."""
     if not any(c in client.details for c in columns.PACKET):
@@ -90,7 +86,7 @@ def check(client) -> None:
             problems.append(_petitioner_problem(client, error))
     # Every missing or malformed case number at once, not one per upload.
     for position, row in enumerate(client.rows):
-        if _needs_filing(row.result):
+        if vocabulary.needs_filing(row.result):
             try:
                 validate.filing_fields(row.conviction, f"screening.convictions[{position}]")
             except InputError as error:

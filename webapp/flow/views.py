@@ -3,7 +3,7 @@
 from flask import abort, redirect, render_template, request, url_for
 
 from .. import counties
-from ..eligibility import assess
+from ..eligibility import assess, vocabulary
 from ..i18n import language_blueprint
 from . import answers as store
 from .forms import FORMS, ActionForm
@@ -236,6 +236,7 @@ def results():
     return render_template(
         "results.html",
         blocks=blocks,
-        any_petition=any(b["result"]["form"] for b in blocks),
+        adult_forms=any(vocabulary.result_filing(b["result"]) == vocabulary.CR_400 for b in blocks),
+        juvenile_filings=any(vocabulary.is_juvenile_filing(b["result"]) for b in blocks),
         back_url=url_for("check.check_answers"),
     )
