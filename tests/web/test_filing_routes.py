@@ -50,7 +50,10 @@ def test_the_filing_rule_sends_adult_relief_to_cr400_juvenile_to_its_court_and_n
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_adult_and_juvenile_together_download_one_packet_with_both(client, lang):
     walk(client, lang, [FRESNO_POSSESSION, ALAMEDA_JUVENILE], {})
-    assert results(client, lang) == {"1": ("dismiss", "application"), "2": ("reduce_to_infraction", "juvenile")}
+    assert results(client, lang) == {
+        "1": ("dismiss", "application"),
+        "2": ("reduce_to_infraction", "juvenile"),
+    }
     page = check_page(client.get(f"/{lang}/petition").get_data(as_text=True), lang)
     assert {"case_number-1", "case_number-2"} <= {i["name"] for i in page.select("input")}
     response = client.post(f"/{lang}/petition", data=_details(**{"1": "F12-345678", "2": "J-13-0042"}))
