@@ -17,10 +17,10 @@ from functools import lru_cache
 
 from webapp import counties
 
+# The vocabulary and the filing rule live in vocabulary.py; the names stay importable here.
+from . import vocabulary
 from .errors import InputError
 from .sections import IN_SCOPE, Section, normalize_subdivision, parse
-
-# The vocabulary and the filing rule live in vocabulary.py; the names stay importable here.
 from .vocabulary import ADULT as ADULT
 from .vocabulary import AGE_18_20 as AGE_18_20
 from .vocabulary import AGE_21_PLUS as AGE_21_PLUS
@@ -62,13 +62,8 @@ _DEFAULT_CONDUCT = {"11357": POSSESSION, "11358": CULTIVATION, "11359": POSSESSI
                     "11362.1": POSSESSION}
 
 _SCREENING_FIELDS = ("as_of", "person", "convictions")
-_PERSON_FIELDS = ("date_of_birth", "prior_super_strike", "sex_offender_registrant")
-_CONVICTION_FIELDS = (
-    "id", "county", "case_number", "section", "subdivision", "level", "offense_date", "age_at_offense",
-    "conduct", "amount", "concentrated", "school_grounds", "sentence", "court",
-    "prior_same_offense_convictions", "sale_to_minor", "used_minor", "import_export_over_limit",
-    "environmental_violation",
-)
+_PERSON_FIELDS = vocabulary.PERSON_FIELDS
+_CONVICTION_FIELDS = vocabulary.CONVICTION_FIELDS
 _CONVICTION_FIELD_SET = frozenset(_CONVICTION_FIELDS)
 _CONVICTION_CHOICES = tuple(f for f in _CONVICTION_FIELDS if f in _CHOICES)
 

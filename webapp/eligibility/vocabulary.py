@@ -11,6 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+# --- The contract's fields, in its order (the clinic CSV's columns are these) -----------------
+
+PERSON_FIELDS = ("date_of_birth", "prior_super_strike", "sex_offender_registrant")
+CONVICTION_FIELDS = (
+    "id", "county", "case_number", "section", "subdivision", "level", "offense_date", "age_at_offense",
+    "conduct", "amount", "concentrated", "school_grounds", "sentence", "court",
+    "prior_same_offense_convictions", "sale_to_minor", "used_minor", "import_export_over_limit",
+    "environmental_violation",
+)
+
 # --- Answers ------------------------------------------------------------------------------------
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
