@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from flask_babel import LazyString, format_date
 from flask_babel import lazy_gettext as _l
 
 from .. import counties
@@ -26,6 +27,22 @@ from ..eligibility import LAW
 from ..eligibility import vocabulary as v
 
 RADIO, SELECT, YEAR = "radio", "select", "year"
+
+# The legal numbers the sentences quote, read from law.toml and never typed into a sentence: each
+# sentence takes what it names, as _l("... %(grams)s grams ...", **LEGAL). A date is written the way
+# the page's language writes dates, when the page is shown.
+LEGAL = {
+    "grams": f"{LAW.cannabis_limit_grams:g}",
+    "concentrate": f"{LAW.concentrate_limit_grams:g}",
+    "import_concentrate": f"{LAW.import_export_concentrate_grams:g}",
+    "plants": str(LAW.plant_limit),
+    "minor_age": str(LAW.adult_age),
+    "adult_age": str(LAW.adult_age),
+    "last_under_use_age": str(LAW.adult_use_age - 1),
+    "use_age": str(LAW.adult_use_age),
+    "cutoff": LazyString(lambda: format_date(LAW.prop64_effective_date, format="long")),
+}
+
 CONVICTION, PERSON, MORE = "conviction", "person", "more"
 
 
@@ -248,8 +265,7 @@ QUESTIONS: tuple[Question, ...] = (
         _l("Enter the year it happened, for example 2012, or tick \u201cI don't know the year\u201d."),
         hint=_l(
             "The year of the arrest or offense, not of the court date. What matters is whether it was "
-            "before November 9, 2016, when Proposition 64 took effect. A best guess is fine."
-        ),
+            "before %(cutoff)s, when Proposition 64 took effect. A best guess is fine.", **LEGAL),
         widget=YEAR,
         unknown_label=_l("I don't know the year"),
         asked=_in_scope,
@@ -257,19 +273,18 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "offense_before_cutoff",
-        _l("Did it happen before November 9, 2016?"),
-        _l("Say whether it happened before November 9, 2016, or that you are not sure."),
+        _l("Did it happen before %(cutoff)s?", **LEGAL),
+        _l("Say whether it happened before %(cutoff)s, or that you are not sure.", **LEGAL),
         options(
             None,
-            (v.YES, _l("Yes, before November 9, 2016")),
-            (v.NO, _l("No, on or after November 9, 2016")),
+            (v.YES, _l("Yes, before %(cutoff)s", **LEGAL)),
+            (v.NO, _l("No, on or after %(cutoff)s", **LEGAL)),
             NOT_SURE,
             allowed=v.TRISTATE,
         ),
         hint=_l(
-            "Proposition 64 took effect on November 9, 2016. Offenses from that day on were already "
-            "judged under the new law."
-        ),
+            "Proposition 64 took effect on %(cutoff)s. Offenses from that day on were already "
+            "judged under the new law.", **LEGAL),
         asked=lambda c: _in_scope(c) and c.get("offense_date") == str(CUTOFF_YEAR),
         page_only=True,
     ),
@@ -279,9 +294,9 @@ QUESTIONS: tuple[Question, ...] = (
         _l("Choose how old you were, or say you are not sure."),
         options(
             None,
-            (v.UNDER_18, _l("Under 18")),
-            (v.AGE_18_20, _l("18, 19 or 20")),
-            (v.AGE_21_PLUS, _l("21 or older")),
+            (v.UNDER_18, _l("Under %(adult_age)s", **LEGAL)),
+            (v.AGE_18_20, _l("From %(adult_age)s to %(last_under_use_age)s", **LEGAL)),
+            (v.AGE_21_PLUS, _l("%(use_age)s or older", **LEGAL)),
             NOT_SURE,
             allowed=(*v.AGE_BANDS, v.UNKNOWN),
         ),
@@ -313,16 +328,16 @@ QUESTIONS: tuple[Question, ...] = (
             (
                 v.WITHIN,
                 _l(
-                    "No more than 28.5 grams (and no more than 8 grams of concentrate), "
-                    "or no more than 6 plants"
-                ),
+                    "No more than %(grams)s grams (and no more than %(concentrate)s grams of concentrate), "
+                    "or no more than %(plants)s plants", **LEGAL),
             ),
             (v.OVER, _l("More than that")),
             NOT_SURE,
         ),
         hint=_l(
-            "28.5 grams is about one ounce. 8 grams of concentrated cannabis (such as hash, wax or oil) "
-            "is the other limit. For growing, the limit is 6 living plants."
+            "%(grams)s grams is about one ounce. %(concentrate)s grams of concentrated cannabis (such as "
+            "hash, wax or oil) is the other limit. For growing, the limit is %(plants)s living plants.",
+            **LEGAL,
         ),
         asked=lambda c: _adult_facts(c) and (_section(c, "11357", "11358") or _personal_11360(c)),
     ),
@@ -346,15 +361,20 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "sale_to_minor",
-        _l("Did the case involve selling, offering or giving cannabis to someone under 18?"),
-        _l("Say whether the case involved someone under 18, or that you are not sure."),
+        _l("Did the case involve selling, offering or giving cannabis to someone under %(minor_age)s?",
+           **LEGAL),
+        _l("Say whether the case involved someone under %(minor_age)s, or that you are not sure.",
+           **LEGAL),
         options("sale_to_minor", *YES_NO_NOT_SURE),
         asked=lambda c: _adult_facts(c) and (_section(c, "11359") or _sale_11360(c)),
     ),
     Question(
         "used_minor",
-        _l("Did the case involve hiring or using someone aged 20 or younger to help?"),
-        _l("Say whether the case involved using someone aged 20 or younger, or that you are not sure."),
+        _l("Did the case involve hiring or using someone aged %(last_under_use_age)s or younger to help?",
+           **LEGAL),
+        _l(
+            "Say whether the case involved using someone aged %(last_under_use_age)s or younger, "
+            "or that you are not sure.", **LEGAL),
         options("used_minor", *YES_NO_NOT_SURE),
         hint=_l("For example, to carry, sell or grow the cannabis."),
         # 11359(d) applies only to a person 21 or older.
@@ -363,12 +383,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "import_export_over_limit",
         _l(
-            "Did it involve bringing more than 28.5 grams into California, or taking it out of "
-            "California to sell?"
-        ),
+            "Did it involve bringing more than %(grams)s grams into California, or taking it out of "
+            "California to sell?", **LEGAL),
         _l("Say whether cannabis was brought into or taken out of California, or that you are not sure."),
         options("import_export_over_limit", *YES_NO_NOT_SURE),
-        hint=_l("For concentrated cannabis the amount is 4 grams."),
+        hint=_l("For concentrated cannabis the amount is %(import_concentrate)s grams.", **LEGAL),
         asked=lambda c: _adult_facts(c) and _section(c, "11360")
         and c.get("conduct") in (v.IMPORT_EXPORT, v.TRANSPORT_FOR_SALE, v.UNKNOWN),
     ),
