@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{label}: {problem.text()}", file=sys.stderr)
         if args.packets:
             _write_all(args.packets, [
-                (packets.file_name(c), lambda c=c: packets.render(c.screening, c.petitioner, c.lang))
+                (packets.file_name(c), lambda c=c: packets.packet_pdf(c))
                 for c in batch.packet_clients
             ])
         if args.summaries:
