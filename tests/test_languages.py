@@ -142,3 +142,13 @@ def test_a_new_language_is_its_catalog_and_one_line(with_a_new_language):
     question = BeautifulSoup(page.get_data(as_text=True), "html.parser")
     assert question.html["lang"] == "zh-Hant"
     assert question.select_one("select[name=county]") is not None
+
+
+def test_the_packet_command_line_refuses_a_language_without_a_compiled_catalog(tmp_path, monkeypatch, capsys):
+    from webapp.packet.__main__ import main
+
+    monkeypatch.setattr(languages, "TRANSLATIONS", tmp_path)  # no catalogs at all
+    out = tmp_path / "p.pdf"
+    assert main(["-", "-o", str(out), "--lang", "es"]) == 2
+    assert "cannot write the instructions in es" in capsys.readouterr().err
+    assert not out.exists()

@@ -56,14 +56,14 @@ def from_path(path: str) -> str:
     return first if first in BY_CODE else DEFAULT
 
 
-def catalog_problems(directory: Path = TRANSLATIONS, languages=LANGUAGES) -> list[str]:
+def catalog_problems(directory: Path | None = None, languages=None) -> list[str]:
     """What is wrong with the catalogs of the listed languages, one sentence each: no compiled
     ``.mo`` (what the site reads), or a ``.mo`` older than its ``.po`` (compiled before the last edit)."""
     problems = []
-    for language in languages:
+    for language in LANGUAGES if languages is None else languages:
         if language.source:
             continue
-        folder = Path(directory) / language.catalog / "LC_MESSAGES"
+        folder = Path(directory or TRANSLATIONS) / language.catalog / "LC_MESSAGES"
         po, mo = folder / "messages.po", folder / "messages.mo"
         if not mo.is_file():
             problems.append(f"{language.code}: no compiled catalog at {mo}")
