@@ -1,127 +1,14 @@
-"""Cannabis Record Relief: the application factory."""
+"""Cannabis Record Relief.
 
-import logging
-
-from flask import Flask, g, render_template, request
-from flask_wtf.csrf import CSRFError, CSRFProtect
-from werkzeug.exceptions import HTTPException
-from werkzeug.middleware.proxy_fix import ProxyFix
-
-from .config import ROOT, build_config
-from .i18n import LANGUAGE_NAMES, init_babel, locale_from_path, other_language
-from .limits import init_app as init_limits
-from .security import add_security_headers
-from .session_cookie import EncryptedCookieSessionInterface
-
-csrf = CSRFProtect()
-log = logging.getLogger(__name__)
+``webapp:create_app()`` builds the Flask application (``webapp/app.py``). It is imported only when
+asked for, so that the engine (``webapp.eligibility``), the packet and the county facts can be
+imported, by the command lines and by other programs, without loading Flask.
+"""
 
 
-def create_app(overrides: dict | None = None) -> Flask:
-    app = Flask(
-        __name__,
-        template_folder=str(ROOT / "templates"),
-        static_folder="static",
-    )
-    app.config.update(build_config(overrides))
-    app.session_interface = EncryptedCookieSessionInterface()
-    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
-    # {% trans %} blocks are extracted with trimmed whitespace (babel.cfg); render them the same way.
-    app.jinja_env.policies["ext.i18n.trimmed"] = True
-    init_babel(app)
-    csrf.init_app(app)
-    init_limits(app)
+def __getattr__(name: str):
+    if name in ("create_app", "csrf"):
+        from . import app
 
-    from .api import bp as api_bp
-    from .flow.views import bp as check_bp
-
-    app.register_blueprint(check_bp)
-    app.register_blueprint(api_bp)
-    csrf.exempt(api_bp)
-    _register_packet(app)
-
-    app.after_request(add_security_headers)
-    _register_pages(app)
-    _register_errors(app)
-    _register_template_helpers(app)
-    return app
-
-
-def _register_packet(app: Flask) -> None:
-    from .clinic.views import bp as clinic_bp
-    from .keep.views import bp as keep_bp
-    from .packet.views import bp as packet_api_bp
-    from .petition import bp as petition_bp
-
-    app.register_blueprint(packet_api_bp)
-    csrf.exempt(packet_api_bp)
-    app.register_blueprint(petition_bp)
-    app.register_blueprint(clinic_bp)
-    app.register_blueprint(keep_bp)
-
-
-def _register_pages(app: Flask) -> None:
-    @app.get("/")
-    def choose_language():
-        g.lang = "en"
-        return render_template("choose_language.html")
-
-
-def _error_page(status: int, kind: str):
-    g.lang = getattr(g, "lang", None) or locale_from_path(request.path)
-    if request.path.startswith("/api/"):
-        return {"error": {"path": "", "message": kind}}, status
-    return render_template("error.html", status=status, kind=kind), status
-
-
-def _register_errors(app: Flask) -> None:
-    @app.errorhandler(CSRFError)
-    def csrf_error(error):
-        # Expired or missing token: the answers are still in the cookie; say so and offer a way on.
-        return _error_page(400, "csrf")
-
-    @app.errorhandler(HTTPException)
-    def http_error(error):
-        kinds = {400: "bad_request", 404: "not_found", 405: "not_allowed", 413: "too_large", 429: "too_many"}
-        return _error_page(error.code or 500, kinds.get(error.code, "bad_request"))
-
-    @app.errorhandler(Exception)
-    def server_error(error):
-        # Log the type and where, never the request: bodies and cookies hold personal answers.
-        log.error("Unhandled %s on %s %s", type(error).__name__, request.method, request.url_rule)
-        return _error_page(500, "server_error")
-
-
-def _register_template_helpers(app: Flask) -> None:
-    from flask import url_for
-
-    from .flow.result_text import cite, relief_text, track_text
-    from .reason_text import REASON_TEXT
-
-    app.jinja_env.globals.update(
-        relief_text=relief_text,
-        track_text=track_text,
-        cite=cite,
-        reason_text=lambda code: str(REASON_TEXT.get(code, code)),
-    )
-
-    @app.context_processor
-    def page_context():
-        lang = getattr(g, "lang", None) or locale_from_path(request.path)
-        other = other_language(lang)
-        if request.url_rule is not None and "<lang>" in request.url_rule.rule:
-            # The same page, with the same answers and query, in the other language.
-            args = {**request.args.to_dict(), **(request.view_args or {}), "lang": other}
-            switch_url = url_for(request.endpoint, **args)
-        elif request.endpoint == "choose_language":
-            switch_url = None  # the chooser is already in both languages
-        else:
-            switch_url = f"/{other}/"  # error pages outside a language route
-        return {
-            "lang": lang,
-            "other_lang": other,
-            "other_lang_name": LANGUAGE_NAMES[other],
-            "switch_url": switch_url,
-        }
+        return getattr(app, name)
+    raise AttributeError(f"module 'webapp' has no attribute {name!r}")

@@ -19,10 +19,9 @@ import json
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from .config import MAX_BODY_BYTES as MAX_BODY
 from .eligibility import InputError, assess
 from .eligibility.screening import ROOT
-
-MAX_BODY = 64 * 1024
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

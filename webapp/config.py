@@ -9,13 +9,16 @@ import os
 import secrets
 from pathlib import Path
 
+from . import languages
+
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = ROOT / "instance"
 
-SUPPORTED_LOCALES = ("en", "es")
+SUPPORTED_LOCALES = languages.CODES
 
-# Bodies larger than this are refused with 413 before any form parsing. The answer forms are tiny;
-# the petitioner-details form with 50 case numbers stays well under it.
+# The one bound on a request body, for every form and both JSON APIs (and the packet command line):
+# bigger bodies are refused with 413 before any parsing. The answer forms are tiny; the
+# petitioner-details form with 50 case numbers and a 50-conviction screening stay well under it.
 MAX_BODY_BYTES = 64 * 1024
 
 
@@ -51,7 +54,7 @@ def build_config(overrides: dict | None = None) -> dict:
         "SECRET_KEY": secret,
         "MAX_CONTENT_LENGTH": MAX_BODY_BYTES,
         "SUPPORTED_LOCALES": SUPPORTED_LOCALES,
-        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_DEFAULT_LOCALE": languages.DEFAULT,
         "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
         # The encrypted cookie expires after this many seconds without a request.
         "SESSION_IDLE_SECONDS": 2 * 60 * 60,

@@ -1,7 +1,7 @@
-"""The URL is the source of truth for the language: every page lives under /en/ or /es/.
+"""The URL is the source of truth for the language: every page lives under /<code>/ (webapp.languages).
 
 There is no language cookie and no redirect from Accept-Language: a printed flyer's /es/ link
-always opens in Spanish, and the switch on each page leads to the same page in the other language.
+always opens in Spanish, and the language menu on each page leads to the same page in each language.
 """
 
 import logging
@@ -10,24 +10,24 @@ from babel import support
 from flask import Blueprint, abort, current_app, g, request
 from flask_babel import Babel, Domain, get_locale
 
+from . import languages
+from .languages import from_path as locale_from_path
+
 log = logging.getLogger(__name__)
 
-LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+__all__ = ["init_babel", "language_blueprint", "locale_from_path", "select_locale"]
 
 
-def locale_from_path(path: str) -> str:
-    first = path.strip("/").split("/", 1)[0]
-    return first if first in LANGUAGE_NAMES else "en"
+class CatalogError(RuntimeError):
+    """A listed language's catalog is missing or older than its source: production will not start."""
 
 
 def select_locale() -> str:
     lang = getattr(g, "lang", None)
-    if lang in current_app.config["SUPPORTED_LOCALES"]:
-        return lang
-    # Error pages outside a language blueprint (404 under /es/…, 413) still follow the URL.
-    if request:
-        return locale_from_path(request.path)
-    return "en"
+    if lang not in current_app.config["SUPPORTED_LOCALES"]:
+        # Error pages outside a language blueprint (404 under /es/…, 413) still follow the URL.
+        lang = locale_from_path(request.path) if request else languages.DEFAULT
+    return languages.catalog_locale(lang)
 
 
 class FallbackDomain(Domain):
@@ -54,25 +54,26 @@ def init_babel(app) -> Babel:
     babel = Babel(app, locale_selector=select_locale)
     # Flask-Babel builds its domain lazily (a cached property); set ours in its place.
     babel.domain_instance = FallbackDomain(domain=app.config.get("BABEL_DOMAIN", "messages"))
-    with app.app_context():
-        _warn_about_missing_catalogs(app, babel)
+    _check_catalogs(app)
     return babel
 
 
-def _warn_about_missing_catalogs(app, babel) -> None:
-    available = {str(locale) for locale in babel.list_translations()}
-    missing = [loc for loc in app.config["SUPPORTED_LOCALES"] if loc != "en" and loc not in available]
-    if missing:
-        # A missing catalog must not take the site down: pages fall back to English.
-        log.warning("Translation catalogs missing for %s; those pages fall back to English.", missing)
-
-
-def other_language(lang: str) -> str:
-    return "es" if lang == "en" else "en"
+def _check_catalogs(app) -> None:
+    listed = [languages.BY_CODE[code] for code in app.config["SUPPORTED_LOCALES"]]
+    problems = languages.catalog_problems(app.config["BABEL_TRANSLATION_DIRECTORIES"], listed)
+    if not problems:
+        return
+    if app.config["PRODUCTION"]:
+        # In production a missing or stale catalog is a deployment fault: stop, rather than serve
+        # English (or last month's Spanish) under /es/ to someone who cannot read it.
+        raise CatalogError("Translation catalogs are not ready (run pybabel compile -d translations): "
+                           + "; ".join(problems))
+    # Locally a missing catalog must not take the site down: pages fall back to English.
+    log.warning("Translation catalogs not ready, those pages fall back to English: %s", "; ".join(problems))
 
 
 def language_blueprint(name: str, import_name: str) -> Blueprint:
-    """A blueprint whose every URL starts with /en/ or /es/: the language is taken off the URL into
+    """A blueprint whose every URL starts with a listed language code: the language is taken off the URL into
     ``g.lang`` (404 for any other code) and put back on every ``url_for`` made while serving it."""
     bp = Blueprint(name, import_name, url_prefix="/<lang>")
 

@@ -2,6 +2,11 @@
 
 Names, addresses and case numbers are never put in the cookie, logged or stored: they arrive in
 the POST, go into the PDF, and the PDF is sent back with ``no-store``.
+
+Which convictions have something to file, and with which form, is the engine's filing rule
+(webapp.eligibility.vocabulary): adult cases get CR-400 sets, juvenile cases the juvenile court's
+instructions. The field rules are the packet's own (webapp.packet.validate), so what this page
+accepts the packet accepts, and the engine runs once for the page and the PDF it builds.
 """
 
 import re
@@ -14,12 +19,13 @@ from wtforms import BooleanField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from . import counties
-from .eligibility import assess
+from .eligibility import assess, vocabulary
 from .eligibility.errors import InputError
 from .flow import answers as store
 from .flow.path import is_complete
 from .flow.screening import build_screening
 from .i18n import language_blueprint
+from .packet import validate as rules
 
 bp = language_blueprint("petition", __name__)
 
@@ -28,7 +34,8 @@ PACKET_NAME = "prop64-court-forms.pdf"
 
 # Tabs, line breaks and other control characters (often pasted from a spreadsheet or a PDF) have
 # no place on a court form; the packet refuses them, so the form says so first.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_CHARACTERS = rules.CONTROL
+LIMITS = rules.LIMITS
 
 
 class DetailsForm(FlaskForm):
@@ -44,53 +51,51 @@ class DetailsForm(FlaskForm):
         _l("Your full name, as it appears in the court case"),
         validators=[
             InputRequired(message=_l("Enter your full name as it appears in the court case.")),
-            Length(max=100, message=_l("Your name must be 100 characters or fewer.")),
+            Length(max=LIMITS["name"], message=_l("Your name must be 100 characters or fewer.")),
         ],
     )
     street = StringField(
         _l("Street address"),
         validators=[
             Optional(),
-            Length(max=100, message=_l("The street address must be 100 characters or fewer.")),
+            Length(max=LIMITS["street"], message=_l("The street address must be 100 characters or fewer.")),
         ],
     )
     city = StringField(
         _l("City"),
-        validators=[Optional(), Length(max=50, message=_l("The city must be 50 characters or fewer."))],
+        validators=[
+            Optional(),
+            Length(max=LIMITS["city"], message=_l("The city must be 50 characters or fewer.")),
+        ],
     )
     state = StringField(
         _l("State"),
         default="CA",
         validators=[
             Optional(),
-            Regexp(r"^[A-Za-z]{2}$", message=_l("Enter the state as two letters, for example CA.")),
+            Regexp(rules.STATE, message=_l("Enter the state as two letters, for example CA.")),
         ],
     )
     zip = StringField(
         _l("ZIP code"),
         validators=[
             Optional(),
-            Regexp(r"^\d{5}(-?\d{4})?$", message=_l("Enter a ZIP code of 5 digits, for example 94612.")),
+            Regexp(rules.ZIP, message=_l("Enter a ZIP code of 5 digits, for example 94612.")),
         ],
     )
     phone = StringField(
         _l("Phone number"),
         validators=[
             Optional(),
-            Regexp(
-                r"^[0-9 ()+.\-]{7,20}$",
-                message=_l("Enter a phone number using digits, for example (510) 555-0100."),
-            ),
+            Regexp(rules.PHONE, message=_l("Enter a phone number using digits, for example (510) 555-0100.")),
         ],
     )
     email = StringField(
         _l("Email address (optional)"),
         validators=[
             Optional(),
-            Length(max=100, message=_l("The email address must be 100 characters or fewer.")),
-            Regexp(
-                r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Enter an email address like name@example.com.")
-            ),
+            Length(max=LIMITS["email"], message=_l("The email address must be 100 characters or fewer.")),
+            Regexp(rules.EMAIL, message=_l("Enter an email address like name@example.com.")),
         ],
     )
     waive_original_judge = BooleanField(_l("I agree that any judge can decide my request"))
@@ -99,26 +104,26 @@ class DetailsForm(FlaskForm):
         _l("Attorney's name"),
         validators=[
             Optional(),
-            Length(max=100, message=_l("The attorney's name must be 100 characters or fewer.")),
+            Length(max=LIMITS["name"], message=_l("The attorney's name must be 100 characters or fewer.")),
         ],
     )
     attorney_bar_number = StringField(
         _l("State Bar number"),
         validators=[
             Optional(),
-            Regexp(r"^\d{1,7}$", message=_l("Enter the State Bar number as digits only.")),
+            Regexp(rules.BAR_NUMBER, message=_l("Enter the State Bar number as digits only.")),
         ],
     )
     attorney_firm = StringField(
         _l("Firm or organization"),
         validators=[
             Optional(),
-            Length(max=100, message=_l("The firm name must be 100 characters or fewer.")),
+            Length(max=LIMITS["firm"], message=_l("The firm name must be 100 characters or fewer.")),
         ],
     )
 
 
-CASE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-/.]{0,39}$")
+CASE_NUMBER = rules.CASE_NUMBER
 
 
 def _details_form(filings: list[dict]):
@@ -152,11 +157,11 @@ def _details_form(filings: list[dict]):
     return Form()
 
 
-def _filings(answers: dict) -> tuple[dict, list[dict]]:
+def _filings(answers: dict) -> tuple[dict, dict, list[dict]]:
+    """The screening, the engine's result for it, and the results that have something to file."""
     screening = build_screening(answers)
     result = assess(screening)
-    filings = [item for item in result["results"] if item["form"] == "CR-400"]
-    return screening, filings
+    return screening, result, [item for item in result["results"] if vocabulary.needs_filing(item)]
 
 
 @bp.route("/petition", methods=["GET", "POST"])
@@ -164,24 +169,24 @@ def details():
     answers = store.load()
     if not answers["convictions"] or not is_complete(answers):
         return redirect(url_for("check.begin"))
-    screening, filings = _filings(answers)
+    screening, result, filings = _filings(answers)
     if not filings:
         return redirect(url_for("check.results"))
     form = _details_form(filings)
-    juvenile = [c for c in screening["convictions"] if c.get("court") == "juvenile"]
     status = 200
     if request.method == "POST":
         if form.validate():
             try:
-                return _packet_response(form, screening, filings)
+                return _packet_response(form, screening, result, filings)
             except InputError as error:
-                _show_on_form(form, error)
+                _show_on_form(form, error, screening)
         status = 400
     rows = [
         {
             "item": item,
             "field": form[f"case_number-{item['id']}"],
             "county": counties.find(item["county"]) if item.get("county") else None,
+            "juvenile": vocabulary.is_juvenile_filing(item),
         }
         for item in filings
     ]
@@ -190,18 +195,26 @@ def details():
             "petition.html",
             form=form,
             rows=rows,
-            juvenile=juvenile,
-            needs_review=any(item["relief"] == "needs_review" for item in filings),
+            adult_forms=any(not row["juvenile"] for row in rows),
+            needs_review=any(item["relief"] == vocabulary.NEEDS_REVIEW for item in filings),
             back_url=url_for("check.results"),
         ),
         status,
     )
 
 
-def _show_on_form(form, error: InputError) -> None:
-    """Anything the packet still refuses is shown on the field it names, with what was typed kept."""
-    last = error.path.rsplit(".", 1)[-1]
-    name = {"bar_number": "attorney_bar_number", "firm": "attorney_firm"}.get(last, last)
+_CONVICTION_PATH = re.compile(r"^screening\.convictions\[(\d+)\]\.(\w+)$")
+
+
+def _show_on_form(form, error: InputError, screening: dict) -> None:
+    """Anything the packet still refuses is shown on the field it names, with what was typed kept:
+    a conviction's field on that conviction's case number, a petitioner's field on itself."""
+    conviction = _CONVICTION_PATH.match(error.path)
+    if conviction:
+        name = f"case_number-{screening['convictions'][int(conviction[1])]['id']}"
+    else:
+        last = error.path.rsplit(".", 1)[-1]
+        name = {"bar_number": "attorney_bar_number", "firm": "attorney_firm"}.get(last, last)
     field = next((f for f in form if f.name == name), form.name)
     field.errors = [*field.errors, _l("Check this answer: the court form cannot hold it as written.")]
 
@@ -225,13 +238,14 @@ def _petitioner(form) -> dict:
     return petitioner
 
 
-def _packet_response(form, screening: dict, filings: list[dict]):
+def _packet_response(form, screening: dict, result: dict, filings: list[dict]):
     from .packet import render
 
     by_id = {c["id"]: c for c in screening["convictions"]}
     for item in filings:
         by_id[item["id"]]["case_number"] = form[f"case_number-{item['id']}"].data.strip()
-    pdf = render(screening, _petitioner(form), g.lang)
+    # A case number changes no outcome, so the result already shown is the packet's result.
+    pdf = render(screening, _petitioner(form), g.lang, result)
     response = send_file(
         BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=PACKET_NAME
     )

@@ -89,3 +89,21 @@ def test_the_page_shows_results_without_making_any_packet(client, monkeypatch):
     response = post_multipart(client, "/en/clinic", {"csv_text": sample.write(sample.clinic(5))})
     assert response.status_code == 200
     assert BeautifulSoup(response.get_data(as_text=True), "html.parser").select("tr[data-relief]")
+
+
+def test_checking_and_zipping_packets_reuse_the_results_instead_of_running_the_engine_again(monkeypatch):
+    import webapp.packet
+    from webapp.clinic import packets
+    from webapp.clinic.batch import assess_csv
+
+    batch = assess_csv(sample.write(sample.clinic(3)), "en")
+    ready = batch.packet_clients
+    assert ready, "the sample has clients with packets"
+    monkeypatch.setattr(webapp.packet, "_assess", lambda s: pytest.fail("the engine ran again"))
+    for client in ready:
+        packets.check(client)
+        assert client.packet == packets.READY
+    rendered = []
+    monkeypatch.setattr(packets, "render", lambda *args: rendered.append(args[3]) or b"%PDF-")
+    assert len(zipfile.ZipFile(io.BytesIO(b"".join(packets.stream_zip(ready)))).namelist()) == len(ready)
+    assert all(result is not None for result in rendered), "each packet is given the rows' results"

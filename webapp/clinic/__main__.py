@@ -16,6 +16,7 @@ from pathlib import Path
 
 from flask import g
 
+from .. import languages
 from . import messages as m
 from . import output, packets, summaries
 from .batch import assess_csv
@@ -33,7 +34,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="where to write the results")
     parser.add_argument("--packets", metavar="DIR", help="write a court packet PDF per client with a name")
     parser.add_argument("--summaries", metavar="DIR", help="write a one-page summary PDF per client")
-    parser.add_argument("--lang", choices=("en", "es"), default="en",
+    parser.add_argument("--lang", choices=languages.CODES, default="en",
                         help="language of the messages, and of clients whose lang cell is empty")
     return parser.parse_args(argv)
 
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{label}: {problem.text()}", file=sys.stderr)
         if args.packets:
             _write_all(args.packets, [
-                (packets.file_name(c), lambda c=c: packets.render(c.screening, c.petitioner, c.lang))
+                (packets.file_name(c), lambda c=c: packets.packet_pdf(c))
                 for c in batch.packet_clients
             ])
         if args.summaries:

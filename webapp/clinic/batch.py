@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from webapp import languages
 from webapp.eligibility import InputError, assess
 from webapp.eligibility.screening import MAX_CONVICTIONS, MAX_ID
 
@@ -28,8 +29,12 @@ from . import messages as m
 # Cells that may hold a spreadsheet's month/day/year date.
 _DATES = frozenset(("offense_date", "date_of_birth"))
 _KEEP_CASE = frozenset(("id", "county", "case_number", "section", "subdivision", "offense_date"))
-_LANGS = {"en": "en", "english": "en", "inglés": "en", "ingles": "en",
-          "es": "es", "spanish": "es", "español": "es", "espanol": "es"}
+# Every listed language by its code and its own name (webapp/languages.py), plus how people type them.
+_LANGS = {
+    **{key: language.code for language in languages.LANGUAGES
+       for key in (language.code.casefold(), language.catalog.casefold(), language.name.casefold())},
+    "english": "en", "inglés": "en", "ingles": "en", "spanish": "es", "espanol": "es",
+}
 _CONVICTION_PATH = re.compile(r"^(?:screening\.)?convictions\[(\d+)\]\.(\w+)$")
 _PERSON_PATH = re.compile(r"^(?:screening\.)?(?:person\.)?(\w+)$")
 

@@ -12,21 +12,19 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from webapp import languages
+from webapp.eligibility import vocabulary
+
 from . import messages as m
 
 CLIENT_ID = "client_id"
 LANG = "lang"
 AS_OF = "as_of"
 
-# One per conviction: exactly the contract's conviction fields.
-CONVICTION = (
-    "id", "county", "case_number", "section", "subdivision", "level", "offense_date", "age_at_offense",
-    "conduct", "amount", "concentrated", "school_grounds", "sentence", "court",
-    "prior_same_offense_convictions", "sale_to_minor", "used_minor", "import_export_over_limit",
-    "environmental_violation",
-)
+# One per conviction: exactly the contract's conviction fields, as the engine lists them.
+CONVICTION = vocabulary.CONVICTION_FIELDS
 # One per client, repeated on each of the client's rows or given once (on any row).
-PERSON = ("date_of_birth", "prior_super_strike", "sex_offender_registrant")
+PERSON = vocabulary.PERSON_FIELDS
 PETITIONER = ("name", "street", "city", "state", "zip", "phone", "email")
 # The contract's petitioner.attorney object, flattened: a clinic files on its clients' behalf.
 ATTORNEY = {"attorney_name": "name", "attorney_bar_number": "bar_number", "attorney_firm": "firm"}
@@ -124,14 +122,14 @@ def _values() -> dict[str, str]:
     # The engine's own vocabulary, so the help page cannot drift from what is accepted.
     from webapp.eligibility import screening
 
-    values = {name: ", ".join(choices) for name, choices in screening._CHOICES.items()}
+    values = {name: ", ".join(choices) for name, choices in vocabulary.CHOICES.items()}
     values.update({
-        LANG: "en, es",
+        LANG: ", ".join(languages.CODES),
         AS_OF: "YYYY-MM-DD",
         "date_of_birth": "YYYY-MM-DD",
         "offense_date": "YYYY-MM-DD, YYYY",
-        "age_at_offense": f"0 … {screening.MAX_AGE}, under_18, 18_20, 21_plus",
-        "prior_same_offense_convictions": "0, 1, 2, unknown",
+        "age_at_offense": f"0 … {screening.MAX_AGE}, " + ", ".join(vocabulary.AGE_BANDS),
+        "prior_same_offense_convictions": ", ".join((*map(str, vocabulary.PRIOR_COUNTS), vocabulary.UNKNOWN)),
         "waive_original_judge": "yes, no",
         "waive_appearance": "yes, no",
     })

@@ -6,6 +6,8 @@ the table's column values. Each is a whole label, translated as one.
 
 from flask_babel import lazy_gettext as _l
 
+from webapp import languages
+
 from . import packets
 
 RELIEF = {
@@ -58,7 +60,9 @@ def packet(value: str) -> str:
 
 
 def language(value: str) -> str:
-    return str(LANGUAGE.get(value, value))
+    listed = languages.get(value)
+    # A language added after these labels were written is named in itself.
+    return str(LANGUAGE.get(value, listed.name if listed else value))
 
 
 # The help page's description of each column (templates/clinic/help.html).

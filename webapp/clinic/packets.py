@@ -12,7 +12,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 
-from webapp.eligibility import InputError
+from webapp.eligibility import InputError, vocabulary
 from webapp.packet import build, model, render, validate
 
 from . import columns
@@ -73,8 +73,10 @@ def _conviction_problem(client, error: InputError) -> m.Problem:
     return m.engine_problem(error.message, row.number, match[2], row.conviction.get(match[2], ""))
 
 
-def _needs_filing(result: dict) -> bool:
-    return result["relief"] in model.RELIEF_TO_ASK or result["relief"] == model.NEEDS_REVIEW
+def _result(client) -> dict:
+    # A client has a screening only when every row was assessed, together: the rows' results are
+    # the engine's result for it, so neither the check nor the ZIP runs the engine again.
+    return {"results": [row.result for row in client.rows]}
 
 
 def check(client) -> None:
@@ -90,14 +92,14 @@ def check(client) -> None:
             problems.append(_petitioner_problem(client, error))
     # Every missing or malformed case number at once, not one per upload.
     for position, row in enumerate(client.rows):
-        if _needs_filing(row.result):
+        if vocabulary.needs_filing(row.result):
             try:
                 validate.filing_fields(row.conviction, f"screening.convictions[{position}]")
             except InputError as error:
                 problems.append(_conviction_problem(client, error))
     if not problems:
         try:
-            build(client.screening, petitioner, client.lang)
+            build(client.screening, petitioner, client.lang, _result(client))
         except InputError as error:
             if error.message == model.NOTHING_TO_FILE:
                 client.packet = NOTHING_TO_FILE
@@ -106,6 +108,11 @@ def check(client) -> None:
     client.petitioner = petitioner
     client.packet_problems = problems
     client.packet = PROBLEM if problems else READY
+
+
+def packet_pdf(client) -> bytes:
+    """A READY client's packet, from the results already worked out for the CSV."""
+    return render(client.screening, client.petitioner, client.lang, _result(client))
 
 
 def file_name(client, kind: str = "packet") -> str:
@@ -142,6 +149,6 @@ def stream_zip(clients: Iterable) -> Iterator[bytes]:
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for client in clients:
-            archive.writestr(file_name(client), render(client.screening, client.petitioner, client.lang))
+            archive.writestr(file_name(client), packet_pdf(client))
             yield sink.take()
     yield sink.take()

@@ -25,7 +25,7 @@ from flask_wtf import FlaskForm
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import FileField, TextAreaField
 
-from ..i18n import language_blueprint, other_language
+from ..i18n import language_blueprint
 from ..reason_text import REASON_TEXT
 from . import columns, csv_io, labels, output, packets, summaries
 from . import messages as m
@@ -64,15 +64,12 @@ class UploadForm(FlaskForm):
     csv_text = TextAreaField(_l("Or paste the rows, with the header row first"))
 
 
-def _switch_url() -> str:
-    # Pages answering a POST cannot be fetched again in the other language: offer the upload page.
-    return url_for("clinic.upload", lang=other_language(g.lang))
-
-
 def _upload_page(form: UploadForm, problems: list[m.Problem] = (), status: int = 200):
-    extra = {"switch_url": _switch_url()} if request.method == "POST" else {}
+    if request.method == "POST":
+        # Pages answering a POST cannot be fetched again in another language: offer the upload page.
+        g.language_menu_endpoint = "clinic.upload"
     page = render_template("clinic/upload.html", form=form, problems=list(problems),
-                           max_mb=csv_io.MAX_BYTES // (1024 * 1024), max_rows=csv_io.MAX_ROWS, **extra)
+                           max_mb=csv_io.MAX_BYTES // (1024 * 1024), max_rows=csv_io.MAX_ROWS)
     return page, status
 
 
@@ -115,6 +112,7 @@ def upload():
 
 def _results_page(batch: Batch):
     counts = Counter(row.result["relief"] for row in batch.rows if row.result)
+    g.language_menu_endpoint = "clinic.upload"
     totals = [(relief, counts[relief]) for relief in labels.RELIEF if counts[relief]]
     parts = packets.parts(batch.packet_clients)
     return stream_template(
@@ -125,7 +123,6 @@ def _results_page(batch: Batch):
         totals=totals,
         parts=[(number, part[0].index, part[-1].index) for number, part in enumerate(parts, start=1)],
         labels=labels,
-        switch_url=_switch_url(),
     )
 
 
@@ -144,10 +141,10 @@ def download():
     if choice == "results":
         return _attachment(output.results_csv(batch), "text/csv", output.FILE_NAME)
     if choice == "summaries":
+        g.language_menu_endpoint = "clinic.upload"
         return render_template(
             "clinic/summaries.html",
             sections=[summaries.section(client, batch.as_of) for client in batch.summary_clients],
-            switch_url=_switch_url(),
         )
     if choice.startswith("packets-") and choice[8:].isdigit():
         return _packets(batch, int(choice[8:]))

@@ -34,20 +34,23 @@ from .screening import (
 )
 from .sections import OTHER, PRISON, UNCLEAR
 
-# The relief vocabulary of the contract.
-DISMISS = "dismiss"
-REDUCE_TO_INFRACTION = "reduce_to_infraction"
-REDUCE_TO_MISDEMEANOR = "reduce_to_misdemeanor"
-NO_CHANGE = "no_change"
-NOT_ELIGIBLE = "not_eligible"
-NEEDS_REVIEW = "needs_review"
-RELIEFS = (DISMISS, REDUCE_TO_INFRACTION, REDUCE_TO_MISDEMEANOR, NO_CHANGE, NOT_ELIGIBLE, NEEDS_REVIEW)
-ASKS_FOR_RELIEF = frozenset({DISMISS, REDUCE_TO_INFRACTION, REDUCE_TO_MISDEMEANOR})
-
-# The track vocabulary.
-APPLICATION, PETITION, JUVENILE_TRACK, UNKNOWN_TRACK = "application", "petition", "juvenile", "unknown"
-TRACKS = (APPLICATION, PETITION, JUVENILE_TRACK, UNKNOWN_TRACK)
-CR_400, JV_744 = "CR-400", "JV-744"
+# The vocabulary and the filing rule live in vocabulary.py; the names stay importable here.
+from .vocabulary import APPLICATION as APPLICATION
+from .vocabulary import ASKS_FOR_RELIEF as ASKS_FOR_RELIEF
+from .vocabulary import CR_400 as CR_400
+from .vocabulary import DISMISS as DISMISS
+from .vocabulary import JUVENILE_TRACK as JUVENILE_TRACK
+from .vocabulary import JV_744 as JV_744
+from .vocabulary import NEEDS_REVIEW as NEEDS_REVIEW
+from .vocabulary import NO_CHANGE as NO_CHANGE
+from .vocabulary import NOT_ELIGIBLE as NOT_ELIGIBLE
+from .vocabulary import PETITION as PETITION
+from .vocabulary import REDUCE_TO_INFRACTION as REDUCE_TO_INFRACTION
+from .vocabulary import REDUCE_TO_MISDEMEANOR as REDUCE_TO_MISDEMEANOR
+from .vocabulary import RELIEFS as RELIEFS
+from .vocabulary import TRACKS as TRACKS
+from .vocabulary import UNKNOWN_TRACK as UNKNOWN_TRACK
+from .vocabulary import filing as form  # noqa: F401  (the engine asks gates for the form)
 
 # Oldest first, the order bands are tried in: when several possible bands agree, the oldest has the
 # most facts to presume, so its reasons lead the merged chain and read in a natural order.
@@ -157,18 +160,6 @@ def track(c: Conviction) -> str:
     if c.court == JUVENILE:
         return JUVENILE_TRACK
     return _TRACK_BY_SENTENCE.get(c.sentence, UNKNOWN_TRACK)
-
-
-def form(track_name: str, relief: str) -> str | None:
-    """The form to file, or None when there is nothing to ask for.
-
-    needs_review also gets a form: the packet is offered with a warning to see a lawyer first,
-    and filing is how a court settles the open question. An unknown track is still an adult
-    case, and CR-400 serves both the petition and the application (items 2a and 2b).
-    """
-    if relief in (NO_CHANGE, NOT_ELIGIBLE):
-        return None
-    return JV_744 if track_name == JUVENILE_TRACK else CR_400
 
 
 # --- G4: today's level against the conviction's level ----------------------------------------

@@ -17,8 +17,34 @@ from functools import lru_cache
 
 from webapp import counties
 
+# The vocabulary and the filing rule live in vocabulary.py; the names stay importable here.
+from . import vocabulary
 from .errors import InputError
 from .sections import IN_SCOPE, Section, normalize_subdivision, parse
+from .vocabulary import ADULT as ADULT
+from .vocabulary import AGE_18_20 as AGE_18_20
+from .vocabulary import AGE_21_PLUS as AGE_21_PLUS
+from .vocabulary import CHOICES as _CHOICES
+from .vocabulary import COMPLETED as COMPLETED
+from .vocabulary import CULTIVATION as CULTIVATION
+from .vocabulary import FELONY as FELONY
+from .vocabulary import GIVE_AWAY as GIVE_AWAY
+from .vocabulary import IMPORT_EXPORT as IMPORT_EXPORT
+from .vocabulary import INFRACTION as INFRACTION
+from .vocabulary import JUVENILE as JUVENILE
+from .vocabulary import MISDEMEANOR as MISDEMEANOR
+from .vocabulary import NO as NO
+from .vocabulary import OVER as OVER
+from .vocabulary import POSSESSION as POSSESSION
+from .vocabulary import POSSESSION_FOR_SALE as POSSESSION_FOR_SALE
+from .vocabulary import SALE as SALE
+from .vocabulary import SERVING as SERVING
+from .vocabulary import TRANSPORT_FOR_SALE as TRANSPORT_FOR_SALE
+from .vocabulary import TRANSPORT_PERSONAL as TRANSPORT_PERSONAL
+from .vocabulary import UNDER_18 as UNDER_18
+from .vocabulary import UNKNOWN as UNKNOWN
+from .vocabulary import WITHIN as WITHIN
+from .vocabulary import YES as YES
 
 MAX_CONVICTIONS = 50
 MAX_CASE_NUMBER = 40
@@ -27,34 +53,6 @@ MAX_ID = 64
 MAX_AGE = 120
 ROOT = "$"  # the path of the screening itself, as in JSONPath
 
-# The vocabulary, in the order the contract lists it (the order the error messages use).
-YES, NO, UNKNOWN = "yes", "no", "unknown"
-FELONY, MISDEMEANOR, INFRACTION = "felony", "misdemeanor", "infraction"
-UNDER_18, AGE_18_20, AGE_21_PLUS = "under_18", "18_20", "21_plus"
-SERVING, COMPLETED = "serving", "completed"
-ADULT, JUVENILE = "adult", "juvenile"
-POSSESSION, POSSESSION_FOR_SALE, CULTIVATION = "possession", "possession_for_sale", "cultivation"
-SALE, TRANSPORT_FOR_SALE, TRANSPORT_PERSONAL = "sale", "transport_for_sale", "transport_personal"
-GIVE_AWAY, IMPORT_EXPORT = "give_away", "import_export"
-WITHIN, OVER = "within_personal_limit", "over_personal_limit"
-
-_TRISTATE = (YES, NO, UNKNOWN)
-_CHOICES: dict[str, tuple[str, ...]] = {
-    "level": (FELONY, MISDEMEANOR, INFRACTION, UNKNOWN),
-    "conduct": (POSSESSION, POSSESSION_FOR_SALE, CULTIVATION, SALE, TRANSPORT_FOR_SALE, TRANSPORT_PERSONAL,
-                GIVE_AWAY, IMPORT_EXPORT, UNKNOWN),
-    "amount": (WITHIN, OVER, UNKNOWN),
-    "concentrated": _TRISTATE,
-    "school_grounds": _TRISTATE,
-    "sentence": (SERVING, COMPLETED, UNKNOWN),
-    "court": (ADULT, JUVENILE),
-    "sale_to_minor": _TRISTATE,
-    "used_minor": _TRISTATE,
-    "import_export_over_limit": _TRISTATE,
-    "environmental_violation": _TRISTATE,
-    "prior_super_strike": _TRISTATE,
-    "sex_offender_registrant": _TRISTATE,
-}
 _DEFAULTS = {"court": ADULT}
 _CHOICE_MESSAGES = {field: "must be one of " + ", ".join(values) for field, values in _CHOICES.items()}
 _CHOICE_SETS = {field: frozenset(values) for field, values in _CHOICES.items()}
@@ -64,13 +62,8 @@ _DEFAULT_CONDUCT = {"11357": POSSESSION, "11358": CULTIVATION, "11359": POSSESSI
                     "11362.1": POSSESSION}
 
 _SCREENING_FIELDS = ("as_of", "person", "convictions")
-_PERSON_FIELDS = ("date_of_birth", "prior_super_strike", "sex_offender_registrant")
-_CONVICTION_FIELDS = (
-    "id", "county", "case_number", "section", "subdivision", "level", "offense_date", "age_at_offense",
-    "conduct", "amount", "concentrated", "school_grounds", "sentence", "court",
-    "prior_same_offense_convictions", "sale_to_minor", "used_minor", "import_export_over_limit",
-    "environmental_violation",
-)
+_PERSON_FIELDS = vocabulary.PERSON_FIELDS
+_CONVICTION_FIELDS = vocabulary.CONVICTION_FIELDS
 _CONVICTION_FIELD_SET = frozenset(_CONVICTION_FIELDS)
 _CONVICTION_CHOICES = tuple(f for f in _CONVICTION_FIELDS if f in _CHOICES)
 

@@ -1,37 +1,15 @@
-"""Which questions a person is asked, derived from their answers alone (no Flask here).
+"""Which questions a person is asked, derived from their answers alone (no request here).
 
 The path is never stored: each request recomputes it from the answers in the cookie, so a changed
 answer re-routes the journey and answers that leave the path are dropped (``prune``). A question is
-asked only when the engine's outcome can turn on it; see the comment on each predicate.
+asked only when the engine's outcome can turn on it: each question's ``asked`` rule is in its
+declaration (questions.py).
 """
 
 from dataclasses import dataclass
 
-# Sections the check can name in plain words; anything else is out of scope (see law.md G2).
-IN_SCOPE = {"11357", "11358", "11359", "11360", "unknown"}
-SALE_CONDUCT = {"sale", "transport_for_sale", "import_export", "give_away", "unknown", None}
-MAX_CONVICTIONS = 50
-
-CONVICTION_QUESTIONS = (
-    "county",
-    "section",
-    "conduct",
-    "level",
-    "offense_date",
-    "offense_before_cutoff",
-    "age_at_offense",
-    "court",
-    "amount",
-    "concentrated",
-    "school_grounds",
-    "sale_to_minor",
-    "used_minor",
-    "import_export_over_limit",
-    "environmental_violation",
-    "prior_same_offense_convictions",
-    "sentence",
-)
-PERSON_QUESTIONS = ("prior_super_strike", "sex_offender_registrant")
+from ..eligibility.screening import MAX_CONVICTIONS as MAX_CONVICTIONS  # the engine's bound
+from .questions import BY_NAME, CONVICTION_QUESTIONS, PERSON_QUESTIONS
 
 
 @dataclass(frozen=True)
@@ -44,82 +22,13 @@ class Step:
     index: int | None = None  # 0-based conviction position
 
 
-def _offense_before_cutoff(c: dict) -> bool | None:
-    """True/False when the answers place the offense before/after 2016-11-09, None when unsure."""
-    year = c.get("offense_date")
-    if not year or year == "unknown":
-        return None
-    if year == "2016":
-        return {"yes": True, "no": False}.get(c.get("offense_before_cutoff"))
-    return int(year) < 2016
-
-
-def _adult_or_unsure(c: dict) -> bool:
-    # Under 18, every in-scope offense became an infraction (11357(a)(1), 11358(a), 11359(a),
-    # 11360(a)(1)), so amounts and aggravating facts no longer change the outcome.
-    return c.get("age_at_offense") != "under_18"
-
-
 def conviction_relevant(question: str, c: dict) -> bool:
     """Whether ``question`` can change the outcome for conviction ``c`` given its other answers."""
-    section = c.get("section")
-    if question in ("county", "section"):
-        return True
-    if section not in IN_SCOPE:
-        # Cannabis in a prison (Penal Code 4573.6) or another law: the answer does not depend on facts.
-        return False
-    if question == "conduct":
-        return section == "11360"
-    if question in ("level", "offense_date", "sentence"):
-        return True
-    if question == "offense_before_cutoff":
-        return c.get("offense_date") == "2016"
-    if _offense_before_cutoff(c) is False:
-        # Offenses on or after 2016-11-09 were sentenced under the new law: nothing more to ask.
-        return False
-    if question == "age_at_offense":
-        return True
-    if question == "court":
-        # An unknown age may still have been a juvenile-court case, which settles the age (11361.8(m)).
-        return c.get("age_at_offense") in ("under_18", "unknown")
-    if section == "unknown" or not _adult_or_unsure(c):
-        return False
-    conduct = c.get("conduct")
-    over_or_unsure = c.get("amount") != "within_personal_limit"
-    # Giving away or carrying for oneself can be lawful or an infraction depending on the amount
-    # and on concentrate (11362.1(a), 11360(b)); an unclear 11360 act is judged as a sale.
-    personal_11360 = section == "11360" and conduct in ("give_away", "transport_personal")
-    if question == "amount":
-        return section in ("11357", "11358") or personal_11360
-    if question == "concentrated":
-        return section == "11357" or personal_11360
-    if question == "school_grounds":
-        return section == "11357" and c.get("amount") != "over_personal_limit"
-    if question == "sale_to_minor":
-        return section == "11359" or (section == "11360" and conduct in SALE_CONDUCT)
-    if question == "used_minor":
-        return section == "11359" and c.get("age_at_offense") != "18_20"
-    if question == "import_export_over_limit":
-        return section == "11360" and conduct in ("import_export", "transport_for_sale", "unknown")
-    if question == "environmental_violation":
-        return section == "11358" and over_or_unsure
-    if question == "prior_same_offense_convictions":
-        return (
-            (section == "11358" and over_or_unsure)
-            or section == "11359"
-            or (section == "11360" and conduct in SALE_CONDUCT)
-        )
-    raise KeyError(question)
-
-
-def felony_rules_may_apply(c: dict) -> bool:
-    """Whether a prior very serious conviction could keep this conviction a felony
-    (11358(d)(1), 11359(c)(1), 11360(a)(3)(A))."""
-    return conviction_relevant("prior_same_offense_convictions", c)
+    return BY_NAME[question].asked(c)
 
 
 def person_relevant(question: str, convictions: list[dict]) -> bool:
-    return any(felony_rules_may_apply(c) for c in convictions)
+    return BY_NAME[question].asked(convictions)
 
 
 def prune(answers: dict) -> dict:

@@ -1,32 +1,41 @@
-"""Turn the stored answer codes into the engine's screening (the contract's input)."""
+"""Turn the stored answer codes into the engine's screening (the contract's input).
 
-from .path import CONVICTION_QUESTIONS
+Each question's declaration says how its answer reaches the engine (``to_contract``) or that it
+does not (``page_only``); only the offense date is put together from two page-only answers.
+"""
 
-# Answers that are page-only and do not map one-to-one onto a contract field.
-_PAGE_ONLY = {"offense_date", "offense_before_cutoff"}
+from ..eligibility import LAW, vocabulary
+from .questions import BY_NAME, CONVICTION_QUESTIONS, CUTOFF_YEAR, PERSON_QUESTIONS
 
 
 def offense_date(c: dict) -> str | None:
-    """The year as given, or for 2016 the side of 2016-11-09 the person told us."""
+    """The year as given, or for the cutoff year the side of the cutoff the person told us."""
     year = c.get("offense_date")
-    if not year or year == "unknown":
+    if not year or year == vocabulary.UNKNOWN:
         return None
-    if year == "2016":
-        return {"yes": "2016-11-08", "no": "2016-11-09"}.get(c.get("offense_before_cutoff"), "2016")
+    if year == str(CUTOFF_YEAR):
+        effective = LAW.prop64_effective_date
+        before = effective.fromordinal(effective.toordinal() - 1)
+        side = {vocabulary.YES: before, vocabulary.NO: effective}.get(c.get("offense_before_cutoff"))
+        return side.isoformat() if side else year
     return year
 
 
+def _contract_fields(answers: dict, names: tuple[str, ...]) -> dict:
+    out: dict = {}
+    for name in names:
+        question = BY_NAME[name]
+        if question.page_only or name not in answers:
+            continue
+        value = question.to_contract(answers[name])
+        if value is not None:
+            out[name] = value
+    return out
+
+
 def conviction_to_contract(position: int, c: dict) -> dict:
-    out: dict = {"id": str(position + 1), "section": c.get("section", "unknown")}
-    for question in CONVICTION_QUESTIONS:
-        if question in _PAGE_ONLY or question == "section" or question not in c:
-            continue
-        value = c[question]
-        if value == "unknown" and question in ("court", "county"):
-            continue
-        if question == "prior_same_offense_convictions" and value != "unknown":
-            value = int(value)
-        out[question] = value
+    out: dict = {"id": str(position + 1), "section": c.get("section", vocabulary.UNKNOWN)}
+    out.update(_contract_fields(c, CONVICTION_QUESTIONS))
     date = offense_date(c)
     if date:
         out["offense_date"] = date
@@ -35,7 +44,7 @@ def conviction_to_contract(position: int, c: dict) -> dict:
 
 def build_screening(answers: dict, as_of: str | None = None) -> dict:
     screening = {
-        "person": dict(answers.get("person", {})),
+        "person": _contract_fields(answers.get("person", {}), PERSON_QUESTIONS),
         "convictions": [conviction_to_contract(i, c) for i, c in enumerate(answers.get("convictions", []))],
     }
     if as_of:

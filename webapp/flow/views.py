@@ -3,10 +3,10 @@
 from flask import abort, redirect, render_template, request, url_for
 
 from .. import counties
-from ..eligibility import assess
+from ..eligibility import assess, vocabulary
 from ..i18n import language_blueprint
 from . import answers as store
-from .forms import FORMS, ActionForm
+from .forms import ActionForm, form_for
 from .labels import answer_label, question_text
 from .path import (
     CONVICTION_QUESTIONS,
@@ -83,7 +83,7 @@ def _question_page(step: Step, answers: dict, stored: dict):
     if not reachable(step, answers):
         # A bookmark, a stale Back button or a hand-typed URL: go where the answers lead.
         return redirect(step_url(first_unanswered(answers)))
-    form = FORMS[step.question]()
+    form = form_for(step.question)
     if request.method == "POST":
         if form.validate():
             stored[step.question] = form.value()
@@ -139,7 +139,7 @@ def more():
     step = Step("more")
     if not reachable(step, answers):
         return redirect(step_url(first_unanswered(answers)))
-    form = FORMS["add_another"]()
+    form = form_for("add_another")
     if len(answers["convictions"]) >= MAX_CONVICTIONS:
         form.add_another.choices = [c for c in form.add_another.choices if c.value == "no"]
     if request.method == "POST":
@@ -238,8 +238,9 @@ def results():
     return render_template(
         "results.html",
         blocks=blocks,
+        adult_forms=any(vocabulary.result_filing(b["result"]) == vocabulary.CR_400 for b in blocks),
+        juvenile_filings=any(vocabulary.is_juvenile_filing(b["result"]) for b in blocks),
         letter_cases=letter_cases(blocks),
         **code_context(answers),
-        any_petition=any(b["result"]["form"] for b in blocks),
         back_url=url_for("check.check_answers"),
     )

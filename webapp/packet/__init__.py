@@ -1,6 +1,7 @@
 """The petition packet: CR-400 + attachment + CR-401 per case, and filing instructions per court.
 
     render(screening, petitioner, lang) -> bytes (a PDF)
+    render(screening, petitioner, lang, result=assess(screening))  # a caller that already ran it
 
 Pure Python, no Flask: the web page, the JSON API and the command line all call this. Input that
 does not meet the contract raises webapp.eligibility.errors.InputError with the field's path.
@@ -24,13 +25,18 @@ def _assess(screening: dict) -> dict:
         raise InputError(f"screening.{error.path}" if error.path else "screening", error.message) from None
 
 
-def build(screening: dict, petitioner: dict, lang: str) -> model.Packet:
-    """Validate the input, run the engine, and group what has to be filed (no PDF yet)."""
+def build(screening: dict, petitioner: dict, lang: str, result: dict | None = None) -> model.Packet:
+    """Validate the input, run the engine, and group what has to be filed (no PDF yet).
+
+    ``result`` is the engine's result for this very screening when the caller has it already
+    (the details page shows it before building the packet): the engine then runs once a request.
+    """
     lang = validate.lang(lang)
     person = validate.petitioner(petitioner)
     if not isinstance(screening, dict):
         raise InputError("screening", "must be an object")
-    result = _assess(screening)
+    if result is None:
+        result = _assess(screening)
     return model.build(screening, result, person, lang)
 
 
@@ -54,5 +60,5 @@ def markup(packet: model.Packet) -> str:
     )
 
 
-def render(screening: dict, petitioner: dict, lang: str) -> bytes:
-    return pdf.write_pdf(markup(build(screening, petitioner, lang)))
+def render(screening: dict, petitioner: dict, lang: str, result: dict | None = None) -> bytes:
+    return pdf.write_pdf(markup(build(screening, petitioner, lang, result)))

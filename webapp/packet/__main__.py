@@ -11,10 +11,10 @@ import json
 import sys
 from pathlib import Path
 
+from webapp import languages
+from webapp.config import MAX_BODY_BYTES as MAX_INPUT_BYTES  # the same bound as the HTTP endpoint
 from webapp.eligibility.errors import InputError
 from webapp.packet import render
-
-MAX_INPUT_BYTES = 64 * 1024  # the same bound as the HTTP endpoint
 
 
 def parse_request(raw: bytes) -> tuple[dict, dict]:
@@ -37,8 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m webapp.packet", description=__doc__.splitlines()[0])
     parser.add_argument("input", help='JSON file with "screening" and "petitioner" ("-" for standard input)')
     parser.add_argument("-o", "--output", required=True, help="where to write the PDF")
-    parser.add_argument("--lang", default="en", help="language of the instructions: en (default) or es")
+    parser.add_argument("--lang", default=languages.DEFAULT, choices=languages.CODES,
+                        help="language of the instructions (default en)")
     args = parser.parse_args(argv)
+    listed = languages.get(args.lang)
+    problems = languages.catalog_problems(languages=[listed])
+    if problems:
+        # Asked for a language by name: English instructions instead would be a silent surprise.
+        print(f"cannot write the instructions in {args.lang}: {problems[0]}", file=sys.stderr)
+        return 2
     try:
         raw = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
     except OSError as error:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from babel.support import Translations
 
+from webapp import languages
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
 log = logging.getLogger(__name__)
 
@@ -25,10 +27,10 @@ def translations(lang: str) -> gettext.NullTranslations:
     A missing Spanish catalog must not stop a person from getting their forms: the packet falls
     back to English and the fault is logged once per process (cache), not on every render.
     """
-    if lang == "en":
+    if lang == languages.DEFAULT:
         return gettext.NullTranslations()
     try:
-        loaded = Translations.load(str(TRANSLATIONS_DIR), [lang])
+        loaded = Translations.load(str(TRANSLATIONS_DIR), [languages.catalog_locale(lang)])
     except Exception as error:  # a corrupt .mo: bad magic number, truncated tables, ...
         log.error("Compiled catalog for %r cannot be read (%s); packet instructions fall back to English.",
                   lang, type(error).__name__)

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from webapp import counties
 from webapp.counties import County
+from webapp.eligibility import vocabulary
 from webapp.eligibility.errors import InputError
 from webapp.packet import validate
 
-RELIEF_TO_ASK = ("dismiss", "reduce_to_infraction", "reduce_to_misdemeanor")
-NEEDS_REVIEW = "needs_review"
+RELIEF_TO_ASK = tuple(r for r in vocabulary.RELIEFS if r in vocabulary.ASKS_FOR_RELIEF)
+NEEDS_REVIEW = vocabulary.NEEDS_REVIEW
 NOTHING_TO_FILE = "no conviction has relief to ask for under section 11361.8; nothing to file"
 
 # CR-400 item 1: the five Health and Safety Code sections it lists, by the box's letter.
@@ -125,10 +126,12 @@ def parse_section(text: str) -> tuple[str, str | None]:
 
 
 def _count(position: int, conviction: dict, result: dict) -> Count:
-    section, parsed_subdivision = parse_section(str(conviction.get("section", "")))
-    # The engine may echo the section it parsed (a contract extension); it has the last word.
-    section = result.get("section") or section
-    subdivision = conviction.get("subdivision") or result.get("subdivision") or parsed_subdivision
+    # The engine echoes the section it parsed (a contract extension): use it, and read the text
+    # again only when the engine could not (an unclear section sent for review).
+    section, subdivision = result.get("section"), result.get("subdivision")
+    if not section:
+        section, subdivision = parse_section(str(conviction.get("section", "")))
+    subdivision = conviction.get("subdivision") or subdivision
     offense_date = conviction.get("offense_date")
     return Count(
         position=position,
@@ -143,12 +146,6 @@ def _count(position: int, conviction: dict, result: dict) -> Count:
     )
 
 
-def _needs_filing(result: dict) -> bool:
-    return result["relief"] in RELIEF_TO_ASK or result["relief"] == NEEDS_REVIEW
-
-
-def _is_juvenile(conviction: dict, result: dict) -> bool:
-    return result.get("track") == "juvenile" or conviction.get("court") == "juvenile"
 
 
 _HOPE = {"likely": 0, "unknown": 1, "unlikely": 2}
@@ -169,14 +166,15 @@ def build(screening: dict, result: dict, petitioner: validate.Petitioner, lang: 
     groups: dict[tuple[bool, str], dict[str, tuple[str, list[Count]]]] = {}
     review: dict[str, list[str]] = {}
     for position, (conviction, answer) in enumerate(zip(convictions, results, strict=True)):
-        if not _needs_filing(answer):
+        route = vocabulary.result_filing(answer)
+        if route is None:
             continue
         path = f"screening.convictions[{position}]"
         county_text, case_number = validate.filing_fields(conviction, path)
         county = counties.find(county_text)
         if county is None:
             raise InputError(f"{path}.county", "is not a California county")
-        cases = groups.setdefault((_is_juvenile(conviction, answer), county.slug), {})
+        cases = groups.setdefault((route == vocabulary.JV_744, county.slug), {})
         cases.setdefault(_case_key(case_number), (case_number, []))[1].append(
             _count(position, conviction, answer)
         )

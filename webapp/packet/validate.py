@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from webapp import languages
 from webapp.eligibility.errors import InputError
 
-LANGS = ("en", "es")
+LANGS = languages.CODES
 
 LIMITS = {"name": 100, "street": 100, "city": 50, "phone": 20, "email": 100, "fax": 20, "firm": 100}
 STATE = re.compile(r"^[A-Za-z]{2}$")
@@ -59,8 +60,8 @@ class Petitioner:
 
 
 def lang(value) -> str:
-    if value not in LANGS:
-        raise InputError("lang", f"must be one of {', '.join(LANGS)}")
+    if value not in languages.CODES:
+        raise InputError("lang", f"must be one of {', '.join(languages.CODES)}")
     return value
 
 

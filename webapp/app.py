@@ -1,0 +1,53 @@
+"""The application factory: configuration, extensions and blueprints, nothing else.
+
+The pages outside the check live in ``pages.py``, the error pages in ``error_pages.py``.
+"""
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .config import ROOT, build_config
+from .i18n import init_babel
+from .limits import init_app as init_limits
+from .security import add_security_headers
+from .session_cookie import EncryptedCookieSessionInterface
+
+csrf = CSRFProtect()
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    app = Flask(
+        "webapp",
+        template_folder=str(ROOT / "templates"),
+        static_folder="static",
+    )
+    app.config.update(build_config(overrides))
+    app.session_interface = EncryptedCookieSessionInterface()
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    # {% trans %} blocks are extracted with trimmed whitespace (babel.cfg); render them the same way.
+    app.jinja_env.policies["ext.i18n.trimmed"] = True
+    init_babel(app)
+    csrf.init_app(app)
+    init_limits(app)
+
+    from . import error_pages, pages
+    from .api import bp as api_bp
+    from .clinic.views import bp as clinic_bp
+    from .flow.views import bp as check_bp
+    from .keep.views import bp as keep_bp
+    from .packet.views import bp as packet_api_bp
+    from .petition import bp as petition_bp
+
+    for blueprint in (check_bp, api_bp, packet_api_bp, petition_bp, clinic_bp, keep_bp):
+        app.register_blueprint(blueprint)
+    # The JSON APIs take no cookies, so there is no session for a forged request to ride on.
+    csrf.exempt(api_bp)
+    csrf.exempt(packet_api_bp)
+
+    app.after_request(add_security_headers)
+    pages.init_app(app)
+    error_pages.init_app(app)
+    return app

@@ -1,0 +1,37 @@
+"""The 400, 404, 405, 413, 429 and 500 pages, in the language of the URL; JSON under /api/."""
+
+import logging
+
+from flask import Flask, g, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .languages import from_path
+
+log = logging.getLogger("webapp")
+
+KINDS = {400: "bad_request", 404: "not_found", 405: "not_allowed", 413: "too_large", 429: "too_many"}
+
+
+def error_page(status: int, kind: str):
+    g.lang = getattr(g, "lang", None) or from_path(request.path)
+    if request.path.startswith("/api/"):
+        return {"error": {"path": "", "message": kind}}, status
+    return render_template("error.html", status=status, kind=kind), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        # Expired or missing token: the answers are still in the cookie; say so and offer a way on.
+        return error_page(400, "csrf")
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        return error_page(error.code or 500, KINDS.get(error.code, "bad_request"))
+
+    @app.errorhandler(Exception)
+    def server_error(error):
+        # Log the type and where, never the request: bodies and cookies hold personal answers.
+        log.error("Unhandled %s on %s %s", type(error).__name__, request.method, request.url_rule)
+        return error_page(500, "server_error")

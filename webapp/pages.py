@@ -1,0 +1,71 @@
+"""The pages outside a language (the chooser at /) and what every template is given: the
+language menu, the translation note, and the result-sentence helpers."""
+
+from flask import Flask, g, render_template, request, url_for
+from flask_babel import force_locale, gettext, pgettext
+
+from . import languages
+
+
+def _same_page_in(code: str) -> str | None:
+    """This page, with the same answers and query, in another language (None on the chooser)."""
+    endpoint = getattr(g, "language_menu_endpoint", None)
+    if endpoint:
+        return url_for(endpoint, lang=code)  # a page that answers a POST cannot be fetched again
+    if request.url_rule is not None and "<lang>" in request.url_rule.rule:
+        args = {**request.args.to_dict(), **(request.view_args or {}), "lang": code}
+        return url_for(request.endpoint, **args)
+    if request.endpoint == "choose_language":
+        return None  # the chooser is already in every language
+    return f"/{code}/"  # error pages outside a language route
+
+
+def language_menu(current: str) -> list[dict]:
+    return [
+        {"language": language, "href": _same_page_in(language.code), "current": language.code == current}
+        for language in languages.LANGUAGES
+    ]
+
+
+def _chooser_entry(language: languages.Language) -> dict:
+    """What the chooser at / says about one language, in that language (from its own catalog)."""
+    with force_locale(language.catalog):
+        return {
+            "language": language,
+            "title": gettext("Cannabis Record Relief"),
+            "lead": gettext(
+                "Check if an old California cannabis conviction can be cleared under Proposition 64."
+            ),
+            # Translators: the button on the first page that starts the site in your language.
+            "start": pgettext("language chooser", "Start in English"),
+        }
+
+
+def init_app(app: Flask) -> None:
+    from .flow.result_text import cite, relief_text, track_text
+    from .reason_text import REASON_TEXT
+
+    @app.get("/")
+    def choose_language():
+        g.lang = languages.DEFAULT
+        entries = [_chooser_entry(language) for language in languages.LANGUAGES]
+        return render_template("choose_language.html", entries=entries)
+
+    app.jinja_env.globals.update(
+        relief_text=relief_text,
+        track_text=track_text,
+        cite=cite,
+        reason_text=lambda code: str(REASON_TEXT.get(code, code)),
+    )
+
+    @app.context_processor
+    def page_context():
+        lang = getattr(g, "lang", None) or languages.from_path(request.path)
+        menu = language_menu(lang)
+        listed = languages.get(lang)
+        return {
+            "lang": lang,
+            "language_menu": menu if menu[0]["href"] is not None else [],
+            "unreviewed": listed is not None and not listed.reviewed,
+            "english_url": _same_page_in(languages.DEFAULT),
+        }
