@@ -101,7 +101,8 @@ def fact(row: dict) -> dict:
 
 def rank(item: dict) -> tuple:
     """Sort key: official first, then newer, then more confident (best first)."""
-    return (item["kind"] != "official", -(year(item["source_date"] or "") or 0), -CONFIDENCE[item["confidence"]])
+    recency = year(item["source_date"] or "") or 0
+    return (item["kind"] != "official", -recency, -CONFIDENCE[item["confidence"]])
 
 
 def _office_key(name: str) -> str:
