@@ -43,7 +43,6 @@ def _line(row) -> dict:
         "section": section,
         "description": answer_label("section", result["section"]) if result["section"] in IN_SCOPE else None,
         "county": county.name if county else None,
-        "county_data": county,  # for the free-help partial
         "case_number": result.get("case_number"),
         "offense_date": conviction.get("offense_date"),
         "level": str(LEVELS.get(conviction.get("level", ""), NOT_KNOWN)),
