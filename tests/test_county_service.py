@@ -144,3 +144,29 @@ def test_report_link_names_county_and_field_only(monkeypatch):
     link = counties.report_link(county, "prosecutor address")
     assert link.startswith("mailto:facts@project.test?subject=Wrong%20fact%3A%20Fresno%20County")
     assert "prosecutor%20address" in link
+
+
+ATTORNEY = {"name": "Pat Lawyer", "bar_number": "123456", "firm": "Legal Aid", "street": "1 Court Plaza",
+            "city": "Fresno", "state": "CA", "zip": "93721", "phone": "(559) 555-0199",
+            "email": "pat@legalaid.test"}
+
+
+def test_an_attorney_filing_gets_its_own_caption_and_an_attorneys_checklist():
+    from webapp.packet import markup
+
+    conviction = {
+        "county": "Fresno", "case_number": "CR-1", "section": "11357", "level": "misdemeanor",
+        "offense_date": "2012-03-01", "age_at_offense": "21_plus", "sentence": "completed",
+        "amount": "within_personal_limit", "school_grounds": "no", "prior_same_offense_convictions": 0,
+    }
+    petitioner = {**PETITIONER, "attorney": ATTORNEY}
+    packet = build({"person": PERSON, "convictions": [conviction]}, petitioner, "en")
+    values = fields.caption(packet.bundles[0].cases[0], packet.petitioner)
+    assert values[fields._PARTY["street"]] == "1 Court Plaza"
+    assert values[fields._PARTY["email"]] == "pat@legalaid.test"
+    assert values[fields._PARTY["attorney_for"]] == "Pat Example"
+    text = " ".join(markup(packet).split())
+    assert "As the attorney filing for Pat Example, sign and date each CR-400" in text
+    assert "Your client cannot serve the papers" in text
+    assert "Do not sign the CR-401 yourself" not in text
+    assert "You cannot do it yourself" not in text
