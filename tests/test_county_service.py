@@ -170,3 +170,45 @@ def test_an_attorney_filing_gets_its_own_caption_and_an_attorneys_checklist():
     assert "Your client cannot serve the papers" in text
     assert "Do not sign the CR-401 yourself" not in text
     assert "You cannot do it yourself" not in text
+
+
+def _checklist(slug: str, level: str, **extra) -> str:
+    from webapp.packet import markup
+
+    conviction = {
+        "county": slug, "case_number": "CR-1", "section": "11357", "level": level,
+        "offense_date": "2012-03-01", "age_at_offense": "21_plus", "sentence": "completed",
+        "amount": "within_personal_limit", "school_grounds": "no", "prior_same_offense_convictions": 0,
+        **extra,
+    }
+    packet = build({"person": PERSON, "convictions": [conviction]}, PETITIONER, "en")
+    html = markup(packet)
+    section = html.split('class="instructions"', 1)[1].split("</section>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", section).split())
+
+
+@pytest.mark.parametrize("slug", [c.slug for c in counties.all_counties()])
+def test_the_checklist_never_points_to_a_fact_it_does_not_have(slug):
+    county = counties.find(slug)
+    for level in ("felony", "misdemeanor"):
+        text = _checklist(slug, level)
+        step3 = text.split("Step 3:", 1)[1].split("Step 4:", 1)[0]
+        assert ("the phone number is in Step 3" in text) == bool(re.search(r"Phone: [(\d]", step3)), slug
+        target = fields.served_office(one_case(slug, level))
+        if target.office and not target.address:
+            assert "item 2b of form CR-401 is blank" in text
+        if target.office is None:
+            assert "items 2a and 2b of form CR-401 are blank" in text
+        if county.needs_courthouse_question:
+            for office in county.clerk_offices:
+                assert office.name.replace("'", "&#39;") in text or office.name in text
+
+
+def test_a_chosen_office_without_a_phone_does_not_send_the_person_to_step_3_for_one():
+    san_diego = counties.find("San Diego")
+    office = next(o for o in san_diego.clerk_offices if not o.phone)
+    text = _checklist("san-diego", "felony", courthouse=office.id)
+    step3 = text.split("Step 3:", 1)[1].split("Step 4:", 1)[0]
+    assert office.address.value in step3
+    # Step 1 points to Step 3 for a phone exactly when Step 3 prints one.
+    assert ("the phone number is in Step 3" in text) == bool(re.search(r"Phone: [(\d]", step3))

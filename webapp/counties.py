@@ -258,7 +258,8 @@ class County:
         out = [f.value for f in self.contacts.court_phone]
         if self.phone:
             out.append(self.phone.value)
-        return tuple(dict.fromkeys(out))
+        # The research files a clerk's email under court_phone too; only numbers are printed as "Phone".
+        return tuple(dict.fromkeys(v for v in out if re.search(r"\d{3}\D{0,2}\d{4}", v)))
 
     # -- whom to serve ---------------------------------------------------------------------
 
