@@ -61,7 +61,8 @@ def test_two_counties_give_two_bundles_each_starting_with_its_checklist(two_coun
     names = [k for k in kinds(two_county_pages) if k != "more"]
     assert names == ["cover", "checklist", "CR-400", "attachment", "CR-401",
                      "checklist", "CR-400", "attachment", "CR-401"]
-    checklists = [p for p in two_county_pages if p.startswith("Superior Court of California, County of")]
+    pages = zip(two_county_pages, kinds(two_county_pages), strict=True)
+    checklists = [p for p, k in pages if k == "checklist"]
     assert checklists[0].startswith("Superior Court of California, County of Fresno")
     assert checklists[1].startswith("Superior Court of California, County of Alameda")
 
