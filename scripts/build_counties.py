@@ -1,4 +1,8 @@
-"""Build webapp/data/counties.json from the three research CSVs in ../shared/reference/.
+"""Build webapp/data/counties.json from the research CSVs.
+
+The three court/prosecutor CSVs are read from ../shared/reference/; the per-fact contact research
+(data/research/county-contacts.csv, copied from the reference, plus the facts this project added
+in data/research/county-contacts-added.csv) is read from the repository.
 
 Run: .venv/bin/python scripts/build_counties.py [REFERENCE_DIR]
 
@@ -19,9 +23,14 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import county_contacts as contacts
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
 OUTPUT = ROOT / "webapp" / "data" / "counties.json"
+RESEARCH = ROOT / "data" / "research"
+CONTACT_FILES = ("county-contacts.csv", "county-contacts-added.csv")
 
 COMPILED = "2026-11-27"  # the research files carry no retrieval date of their own; this is the day compiled
 SC_DS_VERIFIED = "2026-09-11"  # "verified 2026-09-11 against the court's official website" (law.md section 6)
@@ -173,6 +182,13 @@ def build(reference: Path) -> dict:
     courts = read_csv(reference / "counties.csv")
     das = {r["county"]: r for r in read_csv(reference / "counties-da.csv")}
     cities = read_csv(reference / "city-prosecutors.csv")
+    contact_rows: dict[str, list[dict]] = {}
+    for file in CONTACT_FILES:
+        for row in read_csv(RESEARCH / file):
+            contact_rows.setdefault(row["county"].strip(), []).append(row)
+    unknown = set(contact_rows) - {r["county"].strip() for r in courts}
+    if unknown:
+        raise SystemExit(f"contact research names counties that do not exist: {sorted(unknown)}")
     counties = []
     for row in sorted(courts, key=lambda r: r["county"]):
         name = row["county"].strip()
@@ -186,17 +202,20 @@ def build(reference: Path) -> dict:
                 "filing": filing_entries(da_row),
                 "da": da_entry(da_row),
                 "city_prosecutors": [city_entry(c) for c in cities if c["county"].strip() == name],
+                "contacts": contacts.build(contact_rows.get(name, [])),
             }
         )
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "compiled": COMPILED,
         "about": (
             "Built by scripts/build_counties.py from counties.csv, counties-da.csv and city-prosecutors.csv "
             "(project research). Every non-blank fact has 'source' and either 'verified' (date the "
             "source states it was checked against the official page) or 'compiled' (date the research "
             "was compiled). "
-            "Blank cells are null: nothing is filled in by guess."
+            "Blank cells are null: nothing is filled in by guess. 'contacts' holds the per-fact "
+            "research (data/research/county-contacts*.csv): each fact keeps its source_url, verbatim "
+            "excerpt, kind, confidence and source_date, and check_first when it must be confirmed."
         ),
         "counties": counties,
     }

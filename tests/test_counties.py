@@ -25,8 +25,11 @@ def reference_text() -> str:
     if not REFERENCE.is_dir():
         pytest.skip(f"research CSVs not found at {REFERENCE}")
     cells = []
-    for name in ("counties.csv", "counties-da.csv", "city-prosecutors.csv"):
-        with (REFERENCE / name).open(newline="", encoding="utf-8") as fh:
+    research = Path(__file__).resolve().parents[1] / "data" / "research"
+    files = [REFERENCE / n for n in ("counties.csv", "counties-da.csv", "city-prosecutors.csv")]
+    files += [research / "county-contacts.csv", research / "county-contacts-added.csv"]
+    for path in files:
+        with path.open(newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 cells.extend(row.values())
     return "\n".join(cells)
@@ -89,7 +92,8 @@ def _facts(node):
 
 def test_every_fact_has_a_source_and_a_date():
     for county in raw():
-        facts = [v for k, v in county.items() if isinstance(v, dict)]
+        # "contacts" carries its own provenance per fact (tests/test_county_service.py).
+        facts = [v for k, v in county.items() if isinstance(v, dict) and k != "contacts"]
         facts += county["filing"] + county["city_prosecutors"]
         assert facts
         for fact in facts:

@@ -14,7 +14,8 @@ TODAY = dt.date(2026, 11, 27)
 
 # Every column the tests use, in the order of the usual sample.
 WIDE = [*sample.HEADER, "subdivision", "court", "id", "as_of", "phone", "email", "attorney_name",
-        "attorney_bar_number", "attorney_firm", "waive_original_judge", "waive_appearance"]
+        "attorney_bar_number", "attorney_firm", "attorney_street", "attorney_city", "attorney_state",
+        "attorney_zip", "attorney_phone", "attorney_email", "waive_original_judge", "waive_appearance"]
 
 
 def run(rows, header=None, **kwargs):
@@ -318,11 +319,16 @@ def test_an_address_without_a_name_asks_for_the_name():
 def test_the_attorney_and_waivers_reach_the_petitioner():
     rows = sample.client_rows(1, 1)
     rows[0].update(attorney_name="Pat Lawyer", attorney_bar_number="123456", attorney_firm="Legal Aid",
+                   attorney_street="1 Court Plaza", attorney_city="Fresno", attorney_state="CA",
+                   attorney_zip="93721", attorney_phone="(559) 555-0199", attorney_email="pat@legalaid.test",
                    waive_original_judge="yes", waive_appearance="no")
     client = run(rows).clients[0]
     assert client.packet == packets.READY
+    # The attorney's own contact, never the client's, goes in the attorney box of the captions.
     assert client.petitioner["attorney"] == {
-        "name": "Pat Lawyer", "bar_number": "123456", "firm": "Legal Aid"}
+        "name": "Pat Lawyer", "bar_number": "123456", "firm": "Legal Aid", "street": "1 Court Plaza",
+        "city": "Fresno", "state": "CA", "zip": "93721", "phone": "(559) 555-0199",
+        "email": "pat@legalaid.test"}
     assert client.petitioner["waive_original_judge"] is True
     assert client.petitioner["waive_appearance"] is False
 

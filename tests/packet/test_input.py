@@ -159,7 +159,11 @@ def test_cr401_names_the_district_attorney_with_its_sourced_address():
     sac = conviction(county="Sacramento", case_number="S-1", section="11357", level="misdemeanor",
                      sentence="completed", amount="within_personal_limit", school_grounds="no")
     packet = build(screening(sac), PETITIONER, "en")
-    assert fields.served_office(packet.bundles[0].cases[0]) == (
-        "Sacramento County District Attorney's Office", "901 G Street, Sacramento, CA 95814")
-    fresno = build(screening(*FRESNO_APPLICATION), PETITIONER, "en").bundles[0].cases[0]
-    assert fields.served_office(fresno) == ("Fresno County District Attorney's Office", None)
+    target = fields.served_office(packet.bundles[0].cases[0])
+    assert (target.office, target.address) == (
+        "Sacramento County District Attorney's Office", "901 G Street, Sacramento CA 95814")
+    fresno = fields.served_office(build(screening(*FRESNO_APPLICATION), PETITIONER, "en").bundles[0].cases[0])
+    # The county's own current page (2100 Tulare) wins over the 2017 contract form (2220 Tulare).
+    assert (fresno.office, fresno.address) == ("Fresno County District Attorney's Office",
+                                               "2100 Tulare Street, Fresno, CA 93721")
+    assert not fresno.check_first

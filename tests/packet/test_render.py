@@ -61,7 +61,8 @@ def test_two_counties_give_two_bundles_each_starting_with_its_checklist(two_coun
     names = [k for k in kinds(two_county_pages) if k != "more"]
     assert names == ["cover", "checklist", "CR-400", "attachment", "CR-401",
                      "checklist", "CR-400", "attachment", "CR-401"]
-    checklists = [p for p in two_county_pages if p.startswith("Superior Court of California, County of")]
+    pages = zip(two_county_pages, kinds(two_county_pages), strict=True)
+    checklists = [p for p, k in pages if k == "checklist"]
     assert checklists[0].startswith("Superior Court of California, County of Fresno")
     assert checklists[1].startswith("Superior Court of California, County of Alameda")
 
@@ -128,7 +129,8 @@ def test_attachment_lists_each_count_in_english(two_county_pages):
 
 def test_proof_of_service_names_the_district_attorney_and_leaves_the_server_parts_blank(two_county_pages):
     fresno, alameda = forms_of(two_county_pages, "CR-401")
-    served = "a. Name of person served: Fresno County District Attorney's Office b. Address where served: c."
+    served = ("a. Name of person served: Fresno County District Attorney's Office b. Address where served: "
+              "2100 Tulare Street, Fresno, CA 93721 c.")
     assert served in fresno
     assert "Name of person served: Alameda County District Attorney's Office" in alameda
     for page in (fresno, alameda):
@@ -142,7 +144,10 @@ def test_checklists_give_the_court_and_prosecutor_facts(two_county_pages):
                       if k in ("checklist", "more"))
     assert "1100 Van Ness Avenue, Fourth Floor - Room 401 Fresno, CA 93724-0002" in fresno
     assert "https://www.fresno.courts.ca.gov" in fresno
-    assert "We do not have a confirmed address for this office." in fresno  # Fresno DA: none sourced
+    assert "2100 Tulare Street, Fresno, CA 93721" in fresno  # Fresno DA: the county's current page
+    assert "Phone: (559) 600-3141" in fresno
+    # Alameda DA: no street address sourced, so item 2b is blank and the checklist says so.
+    assert "We do not have a confirmed address for this office, so item 2b" in fresno
     assert "no fee" in fresno
     assert "original and 2 copies" in fresno
     assert "18 or older" in fresno
@@ -153,6 +158,9 @@ def test_checklists_give_the_court_and_prosecutor_facts(two_county_pages):
     # Alameda: automatic review is documented there; several courthouses, so no single address.
     assert "have already reviewed many old cannabis convictions" in fresno
     assert "Alameda County has more than one courthouse" in fresno
+    # ...so every criminal clerk's office is listed with its phone, each on its own line
+    fremont = "Fremont Hall of Justice 39439 Paseo Padre Parkway, Fremont, CA 94538 Phone: (510) 818-7501"
+    assert fremont in fresno
 
 
 def test_pdf_is_tagged_letter_size_and_titled(two_county_pdf):

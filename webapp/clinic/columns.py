@@ -28,10 +28,12 @@ PERSON = vocabulary.PERSON_FIELDS
 PETITIONER = ("name", "street", "city", "state", "zip", "phone", "email")
 # The contract's petitioner.attorney object, flattened: a clinic files on its clients' behalf.
 ATTORNEY = {"attorney_name": "name", "attorney_bar_number": "bar_number", "attorney_firm": "firm"}
+# The attorney's or firm's own address, phone and email for the form captions (never the client's).
+ATTORNEY_CONTACT = {f"attorney_{key}": key for key in ("street", "city", "state", "zip", "phone", "email")}
 # The packet's CR-400 items 3 and 4, as yes/no.
 WAIVERS = ("waive_original_judge", "waive_appearance")
-CLIENT = (LANG, AS_OF, *PERSON, *PETITIONER, *ATTORNEY, *WAIVERS)
-PACKET = (*PETITIONER, *ATTORNEY, *WAIVERS)
+CLIENT = (LANG, AS_OF, *PERSON, *PETITIONER, *ATTORNEY, *ATTORNEY_CONTACT, *WAIVERS)
+PACKET = (*PETITIONER, *ATTORNEY, *ATTORNEY_CONTACT, *WAIVERS)
 
 KNOWN = frozenset((CLIENT_ID, *CONVICTION, *CLIENT))
 REQUIRED = (CLIENT_ID, "section")
@@ -42,7 +44,7 @@ RESULT = ("relief", "track", "form", "presumed", "reasons", "automatic_review", 
 
 # The template's column order: who, then how to reach them, then each conviction, then extras.
 TEMPLATE_ORDER = (
-    CLIENT_ID, LANG, *PETITIONER, *PERSON, *CONVICTION, *ATTORNEY, *WAIVERS,
+    CLIENT_ID, LANG, *PETITIONER, *PERSON, *CONVICTION, *ATTORNEY, *ATTORNEY_CONTACT, *WAIVERS,
 )
 
 _SEPARATORS = re.compile(r"[\s\-]+")

@@ -91,6 +91,7 @@ COLUMN_HELP = {
     ),
     "street": _l("The client's address and contact details, printed on the court forms."),
     "attorney_name": _l("An attorney filing for the client: name, State Bar number and firm, for the forms."),
+    "attorney_street": _l("The attorney's or firm's own address, phone and email, printed on the forms."),
     "waive_original_judge": _l(
         "yes if the client agrees that any judge can decide the request (form CR-400, item 3)."
     ),
@@ -138,4 +139,6 @@ COLUMN_HELP = {
 COLUMN_GROUPS = {
     "street": ("street", "city", "state", "zip", "phone", "email"),
     "attorney_name": ("attorney_name", "attorney_bar_number", "attorney_firm"),
+    "attorney_street": tuple(f"attorney_{key}" for key in ("street", "city", "state", "zip", "phone",
+                                                           "email")),
 }

@@ -39,7 +39,8 @@ def _first_row(client) -> int:
 def _petitioner(client) -> tuple[dict, list[m.Problem]]:
     problems = []
     petitioner: dict = {c: client.value(c) for c in columns.PETITIONER if client.value(c) is not None}
-    attorney = {key: client.value(c) for c, key in columns.ATTORNEY.items() if client.value(c) is not None}
+    attorney_columns = {**columns.ATTORNEY, **columns.ATTORNEY_CONTACT}
+    attorney = {key: client.value(c) for c, key in attorney_columns.items() if client.value(c) is not None}
     if attorney:
         petitioner["attorney"] = attorney
     for column in columns.WAIVERS:

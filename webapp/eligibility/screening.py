@@ -64,7 +64,8 @@ _DEFAULT_CONDUCT = {"11357": POSSESSION, "11358": CULTIVATION, "11359": POSSESSI
 _SCREENING_FIELDS = ("as_of", "person", "convictions")
 _PERSON_FIELDS = vocabulary.PERSON_FIELDS
 _CONVICTION_FIELDS = vocabulary.CONVICTION_FIELDS
-_CONVICTION_FIELD_SET = frozenset(_CONVICTION_FIELDS)
+# Read by the packet (webapp/counties.py FILING_FIELDS); checked here so the API rejects them too.
+_CONVICTION_FIELD_SET = frozenset((*_CONVICTION_FIELDS, *counties.FILING_FIELDS))
 _CONVICTION_CHOICES = tuple(f for f in _CONVICTION_FIELDS if f in _CHOICES)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -246,6 +247,9 @@ def _conviction(obj: object, index: int, person: Person) -> Conviction:
         county = _county(raw_county)
         if county is None:
             raise InputError(f"{path}.county", f'unknown California county "{raw_county.strip()}"')
+    for field in counties.FILING_FIELDS:
+        if problem := counties.filing_choice_problem(county, field, obj.get(field)):
+            raise InputError(f"{path}.{field}", problem)
     raw_case = obj.get("case_number")
     case_number = None
     if raw_case is not None:

@@ -56,6 +56,8 @@ def markup(packet: model.Packet) -> str:
         packet=packet,
         forms=sets,
         relief_requested=model.relief_requested,
+        courthouse=fields.courthouse,
+        served_office=fields.served_office,
         level_words=model.LEVEL_WORDS,
     )
 

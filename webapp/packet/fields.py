@@ -7,6 +7,7 @@ or the server fills in stay blank.
 
 from __future__ import annotations
 
+from webapp.counties import ClerkOffice, ServiceTarget
 from webapp.packet import forms
 from webapp.packet.model import Case
 from webapp.packet.validate import Contact, Petitioner
@@ -81,7 +82,8 @@ def caption(case: Case, petitioner: Petitioner) -> dict[str, str]:
             "attorney_for": SELF_REPRESENTED,
         }
     county = case.county
-    address = county.form_address
+    office = courthouse(case)
+    address = county.filing_address(office.id if office else None)
     values = {
         **party,
         "court_county": county.name,
@@ -109,14 +111,33 @@ def cr400_checks(case: Case, petitioner: Petitioner) -> set[str]:
     return {CR400_CHECKS[key] for key in checks}
 
 
-def served_office(case: Case) -> tuple[str, str | None]:
-    """Who the CR-401 names as served: the county District Attorney, with a sourced address.
+def _agreed(values) -> str | None:
+    """The one value all counts that give one agree on; None if none is given or they differ."""
+    given = {v for v in values if v}
+    return given.pop() if len(given) == 1 else None
 
-    A city prosecutor handles some misdemeanours, but we do not know the city of the offense;
-    the instructions list those offices and tell the person to change item 2 if one applies.
+
+def courthouse(case: Case) -> ClerkOffice | None:
+    """The clerk's office the person chose for this case, if they chose one (not "unknown")."""
+    return case.county.clerk_office(_agreed(c.courthouse for c in case.counts))
+
+
+def prosecutor_city(case: Case) -> str | None:
+    return _agreed(c.prosecutor_city for c in case.counts)
+
+
+def served_office(case: Case) -> ServiceTarget:
+    """Who the CR-401 names as served, and where.
+
+    The District Attorney, or the city's own prosecutor for a misdemeanor in a city that has one.
+    When the counts of the case would go to different offices, or we cannot tell (no city given),
+    the target is undetermined: items 2a and 2b stay blank and the checklist says how to fill them.
     """
-    da = case.county.da
-    return da.name, da.address
+    city = prosecutor_city(case)
+    targets = {case.county.prosecutor_for(c.level, city) for c in case.counts}
+    if len(targets) == 1:
+        return targets.pop()
+    return case.county.prosecutor_for("unknown", "unknown")
 
 
 def cr400(case: Case, petitioner: Petitioner) -> forms.Page:
@@ -124,9 +145,10 @@ def cr400(case: Case, petitioner: Petitioner) -> forms.Page:
 
 
 def cr401(case: Case, petitioner: Petitioner) -> forms.Page:
-    name, address = served_office(case)
+    target = served_office(case)
     values = caption(case, petitioner)
-    values[CR401_SERVED["person_served"]] = name
-    if address:
-        values[CR401_SERVED["address_served"]] = address
+    if target.office:
+        values[CR401_SERVED["person_served"]] = target.office
+    if target.office and target.address:
+        values[CR401_SERVED["address_served"]] = target.address
     return forms.fill("CR-401", values, set())

@@ -41,6 +41,9 @@ class Count:
     relief: str
     track: str
     presumed: bool
+    # Contract extensions (webapp/counties.py FILING_FIELDS), read by webapp/packet/fields.py.
+    courthouse: str | None = None
+    prosecutor_city: str | None = None
 
     @property
     def item_1_box(self) -> str | None:
@@ -143,6 +146,8 @@ def _count(position: int, conviction: dict, result: dict) -> Count:
         relief=result["relief"],
         track=result.get("track") or "unknown",
         presumed=bool(result.get("presumed")),
+        courthouse=(conviction.get("courthouse") or "").strip().lower() or None,
+        prosecutor_city=(conviction.get("prosecutor_city") or "").strip().lower() or None,
     )
 
 
