@@ -47,7 +47,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "concentrated": _TRISTATE,
     "school_grounds": _TRISTATE,
     "sentence": (SERVING, COMPLETED, UNKNOWN),
-    "court": (ADULT, JUVENILE),
+    "court": (ADULT, JUVENILE, UNKNOWN),
     "sale_to_minor": _TRISTATE,
     "used_minor": _TRISTATE,
     "import_export_over_limit": _TRISTATE,
