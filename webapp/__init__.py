@@ -97,12 +97,14 @@ def _register_template_helpers(app: Flask) -> None:
 
     from .flow.result_text import cite, relief_text, track_text
     from .reason_text import REASON_TEXT
+    from .remedy_text import REMEDY_TEXT
 
     app.jinja_env.globals.update(
         relief_text=relief_text,
         track_text=track_text,
         cite=cite,
         reason_text=lambda code: str(REASON_TEXT.get(code, code)),
+        remedy_text=lambda code: str(REMEDY_TEXT.get(code, code)),
     )
 
     @app.context_processor

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import old_law
+from . import old_law, remedies
 from . import reasons as r
 from .automatic_review import Review, review
 from .gates import (
@@ -37,6 +37,7 @@ from .screening import JUVENILE, UNKNOWN, Conviction, Person, Screening, validat
 
 RULES_VERSION = LAW.rules_version.isoformat()
 _CITATIONS = LAW.citations
+_REMEDY_CITATIONS = LAW.remedy_citations
 
 
 def _unique(codes: list[str]) -> tuple[str, ...]:
@@ -97,6 +98,9 @@ def _result(c: Conviction, person: Person) -> dict:
         "form": None if c.court == UNKNOWN else form(track_name, relief),
         "presumed": not r.PRESUMPTIONS.isdisjoint(codes),
         "reasons": [{"code": code, "citation": _CITATIONS[code]} for code in codes],
+        # Beyond the contract: other remedies that may fit, each with its citation (remedies.py).
+        "other_remedies": [{"code": code, "citation": _REMEDY_CITATIONS[code]}
+                           for code in remedies.fitting(c, person, relief, codes)],
         "automatic_review": auto.value,
         # Beyond the contract: why automatic_review says what it says, for the results page.
         "automatic_review_detail": {"basis": auto.basis, "figure": auto.figure,
