@@ -98,13 +98,13 @@ def _result(c: Conviction, person: Person) -> dict:
         "form": None if c.court == UNKNOWN else form(track_name, relief),
         "presumed": not r.PRESUMPTIONS.isdisjoint(codes),
         "reasons": [{"code": code, "citation": _CITATIONS[code]} for code in codes],
-        # Beyond the contract: other remedies that may fit, each with its citation (remedies.py).
-        "other_remedies": [{"code": code, "citation": _REMEDY_CITATIONS[code]}
-                           for code in remedies.fitting(c, person, relief, codes)],
         "automatic_review": auto.value,
         # Beyond the contract: why automatic_review says what it says, for the results page.
         "automatic_review_detail": {"basis": auto.basis, "figure": auto.figure,
                                     "program_reduced": auto.program_reduced},
+        # Beyond the contract: other remedies that may fit, each with its citation (remedies.py).
+        "other_remedies": [{"code": code, "citation": _REMEDY_CITATIONS[code]}
+                           for code in remedies.fitting(c, person, relief, codes)],
         # Beyond the contract: the section and subdivision as the engine read them, so the packet
         # ticks the right CR-400 box without parsing the text again.
         "section": c.section.number,

@@ -9,9 +9,10 @@ a felony the law keeps is called that, not "not covered".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from flask_babel import gettext
+from flask_babel import gettext, pgettext
 
 from ..reason_text import FELONY_KEPT_TEXT, PRESUMED_RELIEF_TEXT, RELIEF_TEXT
 
@@ -84,12 +85,30 @@ _CODE_NAMES = {
     "Penal Code": lambda: gettext("Penal Code"),
     "Welfare and Institutions Code": lambda: gettext("Welfare and Institutions Code"),
 }
+# "Health and Safety Code section 11361.8(b), (f)" and "Penal Code sections 4573.6 and 4573.8":
+# the code, "section(s)", then the numbers up to a ";", a bracket or the end.
+_CITATION = re.compile(
+    r"(?P<code>Health and Safety Code|Penal Code|Welfare and Institutions Code) "
+    r"(?P<word>sections?) (?P<numbers>[0-9][^;(]*?(?:\([^;)]*\)[^;(]*?)*)(?=;|$| \((?!\w\))| as )"
+)
+
+
+def _one_citation(match: re.Match) -> str:
+    code = _CODE_NAMES[match["code"]]()
+    numbers = match["numbers"].replace(" and ", " " + pgettext("between section numbers", "and") + " ")
+    numbers = numbers.replace(" to ", " " + pgettext("between section numbers", "to") + " ")
+    if match["word"] == "sections":
+        # Translators: Spanish puts the numbers first: "secciones 11357 a 11360 del Código ...".
+        return gettext("%(code)s sections %(numbers)s", code=code, numbers=numbers)
+    # Translators: Spanish puts the number first: "sección 11361.9 del Código de Salud y Seguridad".
+    return gettext("%(code)s section %(numbers)s", code=code, numbers=numbers)
 
 
 def cite(citation: str) -> str:
-    """Citations stay exact for lawyers; only the names of the codes follow the page's language."""
-    text = citation
+    """Citations stay exact for lawyers; the code's name and the order of words follow the page's
+    language, in one style ("sección 11361.9 del Código de Salud y Seguridad")."""
+    text = _CITATION.sub(_one_citation, citation)
     for english, translated in _CODE_NAMES.items():
         if english in text:
             text = text.replace(english, translated())
-    return text.replace(" section ", " " + gettext("section") + " ")
+    return text
