@@ -46,6 +46,15 @@ def _unique(codes: list[str]) -> tuple[str, ...]:
 
 def decide(c: Conviction, person: Person) -> Decision:
     """The relief and its chain of reasons for one conviction (before the track is added)."""
+    relief, codes = _decide(c, person)
+    if c.court == UNKNOWN and (relief in ASKS_FOR_RELIEF or relief == NEEDS_REVIEW):
+        # Adult court (CR-400) and juvenile court (JV-744) are different filings in different
+        # courts (11361.8(a), (e), (m)); guessing adult could send the papers to the wrong place.
+        return Decision(NEEDS_REVIEW, _unique([r.COURT_UNKNOWN, *_drop_presumptions(list(codes))]))
+    return Decision(relief, codes)
+
+
+def _decide(c: Conviction, person: Person) -> Decision:
     gate = section_gate(c) or offense_date_gate(c)
     if gate is not None:
         return gate
@@ -64,10 +73,6 @@ def decide(c: Conviction, person: Person) -> Decision:
     codes = [code for d in decisions for code in d.reasons]
     if relief in ASKS_FOR_RELIEF and date_presumed(c):
         codes.insert(0, r.OFFENSE_DATE_UNKNOWN_PRESUMED_BEFORE_PROP_64)
-    if c.court == UNKNOWN and (relief in ASKS_FOR_RELIEF or relief == NEEDS_REVIEW):
-        # Adult court (CR-400) and juvenile court (JV-744) are different filings in different
-        # courts (11361.8(a), (e), (m)); guessing adult could send the papers to the wrong place.
-        return Decision(NEEDS_REVIEW, _unique([r.COURT_UNKNOWN, *_drop_presumptions(codes)]))
     return Decision(relief, _unique(codes))
 
 

@@ -22,7 +22,9 @@ def conviction_to_contract(position: int, c: dict) -> dict:
         if question in _PAGE_ONLY or question == "section" or question not in c:
             continue
         value = c[question]
-        if value == "unknown" and question in ("court", "county"):
+        # An unknown county is left out (the engine then says it cannot tell); an unknown court
+        # is passed on, so the engine sends the case to review rather than to adult court.
+        if value == "unknown" and question == "county":
             continue
         if question == "prior_same_offense_convictions" and value != "unknown":
             value = int(value)
