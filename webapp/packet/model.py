@@ -148,6 +148,10 @@ def _count(position: int, conviction: dict, result: dict) -> Count:
 
 
 def _needs_filing(result: dict) -> bool:
+    # No form means nothing to file yet: for a court the person is not sure of, guessing the
+    # adult CR-400 could send the papers to the wrong court (issue 10 item 8).
+    if "form" in result and result["form"] is None:
+        return False
     return result["relief"] in RELIEF_TO_ASK or result["relief"] == NEEDS_REVIEW
 
 
