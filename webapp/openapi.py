@@ -17,8 +17,9 @@ import json
 from functools import cache
 
 from . import counties
-from .eligibility import FORMS, REASON_CODES, RELIEFS, TRACKS
+from .eligibility import FORMS, REASON_CODES, RELIEFS, TRACKS, automatic_review
 from .eligibility import screening as contract
+from .eligibility.remedy_codes import ALL_REMEDIES
 from .packet import validate as packet_input
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -140,6 +141,31 @@ def _result() -> dict:
                 },
             },
             "automatic_review": {"type": "string", "enum": ["likely", "unlikely", "unknown"]},
+            "automatic_review_detail": {
+                "description": "Beyond the contract: why automatic_review says what it says. figure is the "
+                "share of eligible cases the county's reports show cleared; program_reduced means the "
+                "county's program reduced while this conviction is owed a dismissal.",
+                "type": "object",
+                "required": ["basis", "figure", "program_reduced"],
+                "properties": {
+                    "basis": {"type": "string", "enum": list(automatic_review.BASES)},
+                    "figure": {"type": ["string", "null"]},
+                    "program_reduced": {"type": "boolean"},
+                },
+            },
+            "other_remedies": {
+                "description": "Beyond the contract: other remedies that may fit this conviction, with "
+                "their citations.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["code", "citation"],
+                    "properties": {
+                        "code": {"type": "string", "enum": list(ALL_REMEDIES)},
+                        "citation": {"type": "string"},
+                    },
+                },
+            },
         },
     }
     return {

@@ -44,6 +44,7 @@ def _chooser_entry(language: languages.Language) -> dict:
 def init_app(app: Flask) -> None:
     from .flow.result_text import cite, relief_text, track_text
     from .reason_text import REASON_TEXT
+    from .remedy_text import REMEDY_TEXT
 
     @app.get("/")
     def choose_language():
@@ -56,6 +57,7 @@ def init_app(app: Flask) -> None:
         track_text=track_text,
         cite=cite,
         reason_text=lambda code: str(REASON_TEXT.get(code, code)),
+        remedy_text=lambda code: str(REMEDY_TEXT.get(code, code)),
     )
 
     @app.context_processor

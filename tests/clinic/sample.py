@@ -19,7 +19,7 @@ HEADER = ["client_id", "lang", "name", "street", "city", "state", "zip", "date_o
 
 # (facts, the relief the law gives)
 CONVICTIONS = [
-    ({"county": "Fresno", "section": "11357", "level": "misdemeanor", "offense_date": "2012-03-01",
+    ({"county": "Fresno", "section": "11357", "level": "misdemeanor", "offense_date": "2010-03-01",
       "amount": "within_personal_limit", "school_grounds": "no", "concentrated": "no",
       "sentence": "completed"}, "dismiss"),
     ({"county": "Alameda", "section": "11359", "level": "felony", "offense_date": "2015-06-30",

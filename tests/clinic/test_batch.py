@@ -57,10 +57,10 @@ def test_details_given_once_or_repeated_identically_give_the_same_results():
 
 
 def test_the_date_of_birth_gives_the_age_at_each_offense():
-    rows = [{"client_id": "A", "section": "11357", "level": "misdemeanor", "offense_date": "2012-03-01",
+    rows = [{"client_id": "A", "section": "11357", "level": "misdemeanor", "offense_date": "2010-03-01",
              "amount": "within_personal_limit", "school_grounds": "no", "sentence": "completed",
              "date_of_birth": "1992-01-01"}]
-    assert run(rows).rows[0].result["relief"] == "reduce_to_infraction"  # 20 at the time
+    assert run(rows).rows[0].result["relief"] == "reduce_to_infraction"  # 18 at the time
     rows[0]["date_of_birth"] = "1980-01-01"
     assert run(rows).rows[0].result["relief"] == "dismiss"
 

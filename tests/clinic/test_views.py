@@ -85,7 +85,7 @@ def test_results_are_grouped_by_client_with_the_contracts_hooks(client, lang):
 
 
 def test_presumed_and_needs_review_are_flagged_in_the_table(client):
-    rows = [{"client_id": "A", "section": "11357", "level": "misdemeanor", "offense_date": "2012-03-01",
+    rows = [{"client_id": "A", "section": "11357", "level": "misdemeanor", "offense_date": "2010-03-01",
              "age_at_offense": "30", "sentence": "completed"},
             {"client_id": "A", "section": "11357", "offense_date": "2012-03-01",
              "amount": "within_personal_limit", "school_grounds": "no", "sentence": "completed"}]

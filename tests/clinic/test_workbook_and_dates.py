@@ -41,8 +41,9 @@ def test_an_xlsx_workbook_gives_exactly_the_results_of_the_same_csv():
 
 
 def test_a_section_typed_as_a_number_in_excel_is_the_section():
+    # Before 2011, when a small amount was still a misdemeanor (SB 1449): now plainly legal.
     rows = [{"client_id": "A", "county": "Fresno", "section": 11357, "level": "misdemeanor",
-             "offense_date": "2012-03-01", "amount": "within_personal_limit", "school_grounds": "no",
+             "offense_date": "2010-03-01", "amount": "within_personal_limit", "school_grounds": "no",
              "concentrated": "no", "sentence": "completed", "age_at_offense": 30}]
     result = batch.assess_csv(xlsx(rows, list(rows[0])), today=TODAY)
     assert not result.problems

@@ -25,8 +25,11 @@ def conviction(**fields) -> dict:
 FRESNO_APPLICATION = [
     conviction(county="Fresno", case_number="F12-345678", section="11359", subdivision="b", level="felony",
                sentence="completed", sale_to_minor="no", used_minor="no"),
-    conviction(county="Fresno", case_number="F12-345678", section="HS 11357(c)", level="misdemeanor",
-               sentence="completed", amount="within_personal_limit", school_grounds="no"),
+    # A small-amount misdemeanor from before 2011, when it was still one (issue 10 item 2: an
+    # 11357(c) record answered "within the limit" would now go to review).
+    conviction(county="Fresno", case_number="F12-345678", section="HS 11357(b)", level="misdemeanor",
+               offense_date="2010-03-01", sentence="completed", amount="within_personal_limit",
+               school_grounds="no"),
 ]
 # Alameda, still serving: petition track. 11358 felony over six plants -> misdemeanor.
 ALAMEDA_PETITION = [

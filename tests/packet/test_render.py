@@ -123,7 +123,7 @@ def test_attachment_lists_each_count_in_english(two_county_pages):
     assert "CASE NUMBER: F12-345678" in fresno
     assert "PEOPLE OF THE STATE OF CALIFORNIA v. Maria Example Lopez" in fresno
     assert "1 11359(b) Felony 2012-03-01 Redesignation as a misdemeanor" in fresno
-    assert "2 11357(c) Misdemeanor 2012-03-01 Dismissal and sealing as legally invalid" in fresno
+    assert "2 11357(b) Misdemeanor 2010-03-01 Dismissal and sealing as legally invalid" in fresno
     assert "1 11358 Felony 2015-06-30 Recall of sentence and resentencing as a misdemeanor" in alameda
 
 

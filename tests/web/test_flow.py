@@ -10,7 +10,7 @@ FRESNO_POSSESSION = {
     "county": "fresno",
     "section": "11357",
     "level": "misdemeanor",
-    "offense_date": "2012",
+    "offense_date": "2010",  # before 2011, when a small-amount misdemeanor was still possible
     "age_at_offense": "21_plus",
     "amount": "within_personal_limit",
     "concentrated": "no",

@@ -46,6 +46,9 @@ def _page_answers(conviction: dict) -> dict | None:
         return None
     answers["section"] = code
     answers.setdefault("county", "alameda")
+    # The contract's default court is adult; on the pages that is "No, adult court", since
+    # "not sure" now sends the case to review (issue 10 item 8).
+    answers.setdefault("court", "adult")
     if "age_at_offense" in answers:
         answers["age_at_offense"] = _age_band(answers["age_at_offense"])
     if "prior_same_offense_convictions" in answers:

@@ -12,6 +12,8 @@ Where things live:
 - rules.py                  the decision table, one function per section (11357 ... 11362.1)
 - gates.py                  gate rules G1-G4, age bands, the juvenile route, track and form
 - engine.py                 putting it together; the result's shape
+- automatic_review.py       whether the county's automatic review (11361.9) probably gave it, and why
+- remedies.py               the other remedies that fit a result (codes in remedy_codes.py)
 - reasons.py                the reason codes
 """
 

@@ -6,21 +6,21 @@ For one conviction, in order:
    each possible band and G4 turns each finding into a relief. If the bands disagree, the answer
    turns on the person's age, which the presumption cannot supply: needs_review. If they agree,
    the age did not matter and the answer stands.
-3. G3 the track and the form; the county's automatic review.
+3. G3 the track and the form; the county's automatic review (automatic_review.py); the other
+   remedies that fit (remedies.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from . import old_law
+from . import old_law, remedies
 from . import reasons as r
+from .automatic_review import Review, review
 from .gates import (
     ALL_BANDS,
     ASKS_FOR_RELIEF,
     NEEDS_REVIEW,
-    NO_CHANGE,
-    NOT_ELIGIBLE,
     PETITION,
     Decision,
     age_bands,
@@ -33,10 +33,11 @@ from .gates import (
 )
 from .parameters import LAW
 from .rules import RULES
-from .screening import JUVENILE, Conviction, Person, Screening, validate
+from .screening import JUVENILE, UNKNOWN, Conviction, Person, Screening, validate
 
 RULES_VERSION = LAW.rules_version.isoformat()
 _CITATIONS = LAW.citations
+_REMEDY_CITATIONS = LAW.remedy_citations
 
 
 def _unique(codes: list[str]) -> tuple[str, ...]:
@@ -45,6 +46,15 @@ def _unique(codes: list[str]) -> tuple[str, ...]:
 
 def decide(c: Conviction, person: Person) -> Decision:
     """The relief and its chain of reasons for one conviction (before the track is added)."""
+    relief, codes = _decide(c, person)
+    if c.court == UNKNOWN and (relief in ASKS_FOR_RELIEF or relief == NEEDS_REVIEW):
+        # Adult court (CR-400) and juvenile court (JV-744) are different filings in different
+        # courts (11361.8(a), (e), (m)); guessing adult could send the papers to the wrong place.
+        return Decision(NEEDS_REVIEW, _unique([r.COURT_UNKNOWN, *_drop_presumptions(list(codes))]))
+    return Decision(relief, codes)
+
+
+def _decide(c: Conviction, person: Person) -> Decision:
     gate = section_gate(c) or offense_date_gate(c)
     if gate is not None:
         return gate
@@ -66,25 +76,20 @@ def decide(c: Conviction, person: Person) -> Decision:
     return Decision(relief, _unique(codes))
 
 
-def automatic_review(c: Conviction, relief: str) -> str:
-    """Whether the county's automatic review (HSC 11361.9, AB 1793) probably already gave this relief.
+def _drop_presumptions(codes: list[str]) -> list[str]:
+    return [code for code in codes if code not in r.PRESUMPTIONS]
 
-    "unlikely" when there was no relief to give. "unknown" when a lawyer must look first, for a
-    juvenile adjudication (11361.9 had DOJ search its criminal-history records for convictions,
-    and whether juvenile records were swept in is not documented), and when the county is not
-    given. Otherwise the county's own evidence: "likely" where a bulk clearance is documented,
-    else "unknown" (which is not "no": the review was mandatory in all 58 counties).
-    """
-    if relief in (NOT_ELIGIBLE, NO_CHANGE):
-        return "unlikely"
-    if relief == NEEDS_REVIEW or c.court == JUVENILE or c.county is None:
-        return "unknown"
-    return c.county.automatic_review
+
+def automatic_review(c: Conviction, relief: str) -> Review:
+    """Whether the county's automatic review (HSC 11361.9, AB 1793) probably already gave this
+    relief, and on what evidence (automatic_review.py)."""
+    return review(c.county, relief=relief, juvenile=c.court == JUVENILE)
 
 
 def _result(c: Conviction, person: Person) -> dict:
     relief, codes = decide(c, person)
     track_name = track(c)
+    auto = automatic_review(c, relief)
     if track_name == PETITION and relief in ASKS_FOR_RELIEF:
         # Only for people still serving: the court may still refuse if it finds an unreasonable
         # risk of a new super strike. No engine can predict that finding, so it is said, not scored.
@@ -95,10 +100,16 @@ def _result(c: Conviction, person: Person) -> dict:
         "case_number": c.case_number,
         "relief": relief,
         "track": track_name,
-        "form": form(track_name, relief),
+        "form": form(track_name, relief, c.court),
         "presumed": not r.PRESUMPTIONS.isdisjoint(codes),
         "reasons": [{"code": code, "citation": _CITATIONS[code]} for code in codes],
-        "automatic_review": automatic_review(c, relief),
+        "automatic_review": auto.value,
+        # Beyond the contract: why automatic_review says what it says, for the results page.
+        "automatic_review_detail": {"basis": auto.basis, "figure": auto.figure,
+                                    "program_reduced": auto.program_reduced},
+        # Beyond the contract: other remedies that may fit, each with its citation (remedies.py).
+        "other_remedies": [{"code": code, "citation": _REMEDY_CITATIONS[code]}
+                           for code in remedies.fitting(c, person, relief, codes)],
         # Beyond the contract: the section and subdivision as the engine read them, so the packet
         # ticks the right CR-400 box without parsing the text again.
         "section": c.section.number,

@@ -159,6 +159,8 @@ def track(c: Conviction) -> str:
     completed -> application, 11361.8(e)/(f) (item 2b); juvenile court -> 11361.8(m), JV-744."""
     if c.court == JUVENILE:
         return JUVENILE_TRACK
+    if c.court == UNKNOWN:
+        return UNKNOWN_TRACK
     return _TRACK_BY_SENTENCE.get(c.sentence, UNKNOWN_TRACK)
 
 

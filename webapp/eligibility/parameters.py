@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import reasons
+from . import reasons, remedy_codes
 
 LAW_FILE = Path(__file__).resolve().parent / "law.toml"
 
@@ -51,7 +51,11 @@ class Law:
     in_scope_sections: tuple[str, ...]
     prison_sections: tuple[str, ...]
     super_strike_categories: MappingProxyType  # "I".."VIII" -> description
+    prop47_application_deadline: dt.date
+    clean_slate_felony_year: int
     citations: MappingProxyType  # reason code -> citation text
+    remedy_citations: MappingProxyType  # remedy code -> citation text
+    remedy_urls: MappingProxyType  # remedy code -> official https URL
     citation_urls: MappingProxyType  # reason code -> official https URL
     entries: MappingProxyType  # entry name -> Entry (value plus its source)
 
@@ -86,6 +90,9 @@ _SCHEMA = {
     "in_scope_sections": (_is_text_list, "a non-empty list of section numbers"),
     "prison_sections": (_is_text_list, "a non-empty list of section numbers"),
     "super_strike_categories": (_is_text_table, "a table of category -> description"),
+    "prop47_application_deadline": (_is_date, "a date"),
+    "clean_slate_felony_year": (_is_int, "a whole number"),
+    "remedy_citations": (lambda v: isinstance(v, dict) and bool(v), "a table of remedy code -> citation"),
     "citations": (lambda v: isinstance(v, dict) and bool(v), "a table of reason code -> citation"),
 }
 
@@ -114,18 +121,19 @@ def _check_source(label: str, source: object, url: object, confidence: object, w
         raise LawFileError(f"{where}: {label} confidence must be one of H, M, L")
 
 
-def _check_citations(table: dict, where: str) -> tuple[dict[str, str], dict[str, str]]:
-    known = set(reasons.ALL_CODES)
+def _check_citations(table: dict, where: str, codes: tuple[str, ...] = reasons.ALL_CODES,
+                     name: str = "citations") -> tuple[dict[str, str], dict[str, str]]:
+    known = set(codes)
     missing = sorted(known - set(table))
     if missing:
-        raise LawFileError(f"{where}: [citations] has no citation for {', '.join(missing)}")
+        raise LawFileError(f"{where}: [{name}] has no citation for {', '.join(missing)}")
     extra = sorted(set(table) - known)
     if extra:
-        raise LawFileError(f"{where}: [citations] names codes the engine does not know: {', '.join(extra)}")
+        raise LawFileError(f"{where}: [{name}] names codes the engine does not know: {', '.join(extra)}")
     texts, urls = {}, {}
-    for code in reasons.ALL_CODES:
+    for code in codes:
         item = table[code]
-        label = f"[citations] {code}"
+        label = f"[{name}] {code}"
         if not (isinstance(item, dict) and set(item) == {"citation", "url", "confidence"}):
             raise LawFileError(f"{where}: {label} must have exactly citation, url and confidence")
         _check_source(label, item["citation"], item["url"], item["confidence"], where)
@@ -145,6 +153,8 @@ def load(path: Path = LAW_FILE) -> Law:
         raise LawFileError(f"{where}: unknown entries {', '.join(unknown)}")
     entries = {name: _check_entry(name, data.get(name), where) for name in _SCHEMA}
     citations, urls = _check_citations(entries["citations"].value, where)
+    remedy_citations, remedy_urls = _check_citations(entries["remedy_citations"].value, where,
+                                                     remedy_codes.ALL_REMEDIES, "remedy_citations")
     value = {name: entry.value for name, entry in entries.items()}
     if not value["adult_age"] < value["adult_use_age"]:
         raise LawFileError(f"{where}: adult_age must be below adult_use_age")
@@ -164,7 +174,11 @@ def load(path: Path = LAW_FILE) -> Law:
         in_scope_sections=tuple(value["in_scope_sections"]),
         prison_sections=tuple(value["prison_sections"]),
         super_strike_categories=MappingProxyType(dict(value["super_strike_categories"])),
+        prop47_application_deadline=value["prop47_application_deadline"],
+        clean_slate_felony_year=value["clean_slate_felony_year"],
         citations=MappingProxyType(citations),
+        remedy_citations=MappingProxyType(remedy_citations),
+        remedy_urls=MappingProxyType(remedy_urls),
         citation_urls=MappingProxyType(urls),
         entries=MappingProxyType(entries),
     )

@@ -103,10 +103,17 @@ def possession_11357(c: Conviction, p: Person, band: str) -> Finding:
     - 21 or older, within the limits: legal (11362.1(a)(1), or (a)(2) for concentrate). P1, P4.
     - Amount unknown: presumed within the limits (P8), as is "not on school grounds".
     The old subdivision fills in what it implies (old_law.py): 11357(b) was 28.5 g or less, (c)
-    more, (d)/(e) were the school-grounds offenses, (a) concentrate.
+    more, (d)/(e) were the school-grounds offenses, (a) concentrate. At 18 or older, an answer
+    better than the record allows, or a misdemeanor from 2011 on that the answers do not explain,
+    goes to review (issue 10 item 2). Under 18 every amount is an infraction, so neither matters.
     """
     if band == UNDER_18:
         return Finding(INFRACTION, (r.UNDER_18_POSSESSION_INFRACTION,))
+    conflicts = old_law.record_conflicts(c)
+    if conflicts:
+        return Finding(REVIEW, conflicts)
+    if old_law.misdemeanor_after_2011_unexplained(c):
+        return Finding(REVIEW, (r.POSSESSION_MISDEMEANOR_AFTER_2011_UNEXPLAINED,))
     amount = old_law.possession_amount(c)
     if amount == OVER:
         return Finding(MISDEMEANOR, (r.AGE_18_PLUS_OVER_LIMIT_MISDEMEANOR,))
@@ -202,7 +209,9 @@ def transport_sale_11360(c: Conviction, p: Person, band: str) -> Finding:
         return Finding(found.today, (r.TRANSPORT_NOT_FOR_SALE_IS_POSSESSION,) + found.reasons)
     if conduct == GIVE_AWAY:
         return _give_away(c, p, band)
-    if conduct in (SALE, TRANSPORT_FOR_SALE, IMPORT_EXPORT, POSSESSION_FOR_SALE):
+    if conduct == TRANSPORT_FOR_SALE:
+        return _transport_for_sale(c, p, band)
+    if conduct in (SALE, IMPORT_EXPORT, POSSESSION_FOR_SALE):
         return _sale(c, p, band)
     return _sale(c, p, band, (r.CONDUCT_UNCLEAR_TREATED_AS_SALE,))
 
@@ -225,6 +234,27 @@ def _sale(c: Conviction, p: Person, band: str, prefix: tuple[str, ...] = ()) -> 
     if kept:
         return Finding(kept.today, prefix + kept.reasons)
     return Finding(MISDEMEANOR, prefix + presumed + (r.SALE_MISDEMEANOR,))
+
+
+def _transport_for_sale(c: Conviction, p: Person, band: str) -> Finding:
+    """Transport for sale. 11360(c) makes "transport" mean transport for sale, and 11360(b) makes
+    transporting not more than 28.5 g of cannabis other than concentrate an infraction, at any
+    age, whether the record says (a) or (b). So a small amount reduces to an infraction, never a
+    dismissal: only 11362.1 conduct (carrying for oneself, a gift) became legal. Concentrate, more
+    than 28.5 g, or taking it out of the state over the limit stays under 11360(a) (``_sale``).
+    An unknown amount or concentrate is presumed small and not concentrate (11361.8(b), (f)).
+
+    Whether an 11360(a)(3)(A) prior could still lift a small transport out of 11360(b) is not
+    settled by the text ((b) is an exception to (a)); the engine follows (b), as the issue asks.
+    """
+    if band == UNDER_18:
+        return Finding(INFRACTION, (r.UNDER_18_SALE_INFRACTION,))
+    if c.amount == OVER or YES in (c.concentrated, c.import_export_over_limit):
+        return _sale(c, p, band)
+    presumed = (r.AMOUNT_UNKNOWN_PRESUMED_WITHIN_LIMIT,) if c.amount == UNKNOWN else ()
+    if c.concentrated == UNKNOWN:
+        presumed += (r.CONCENTRATE_UNKNOWN_PRESUMED_NO,)
+    return Finding(INFRACTION, presumed + (r.TRANSPORT_FOR_SALE_SMALL_AMOUNT_INFRACTION,))
 
 
 def _give_away(c: Conviction, p: Person, band: str) -> Finding:
@@ -265,7 +295,10 @@ def _small_amount_11360b(c: Conviction, band: str) -> Finding:
     - 21 or older: legal (11362.1(a)(1)), T7, unless the gift went to someone under 18: adults may
       share only with adults, so it stays an 11360(b) infraction. Carrying has no recipient.
     - Under 21: still an infraction under 11360(b), T8 (relief only for a pre-2011 misdemeanor).
+    - Transport for sale, at any age: an 11360(b) infraction, not legal (11360(c)).
     """
+    if c.conduct == TRANSPORT_FOR_SALE:
+        return Finding(INFRACTION, (r.TRANSPORT_FOR_SALE_SMALL_AMOUNT_INFRACTION,))
     if band != AGE_21_PLUS:
         return Finding(INFRACTION, (r.SMALL_AMOUNT_GIVE_AWAY_OR_CARRY_INFRACTION,))
     if c.conduct in (TRANSPORT_PERSONAL, POSSESSION):
@@ -295,7 +328,7 @@ _BY_CONDUCT_11362_1 = {
     POSSESSION_FOR_SALE: possession_for_sale_11359,
     GIVE_AWAY: _give_away,
     SALE: _sale,
-    TRANSPORT_FOR_SALE: _sale,
+    TRANSPORT_FOR_SALE: _transport_for_sale,
     IMPORT_EXPORT: _sale,
 }
 

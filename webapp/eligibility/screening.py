@@ -232,7 +232,7 @@ def _section(obj: dict, path: str) -> Section:
     return section._replace(subdivision=section.subdivision or subdivision)
 
 
-def _conviction(obj: object, index: int, person: Person) -> Conviction:
+def _conviction(obj: object, index: int, person: Person, as_of: dt.date) -> Conviction:
     path = f"convictions[{index}]"
     obj = _object(obj, path, _CONVICTION_FIELD_SET)
     raw_id = obj.get("id")
@@ -264,6 +264,10 @@ def _conviction(obj: object, index: int, person: Person) -> Conviction:
     latest = offense_date or (dt.date(offense_year, 12, 31) if offense_year is not None else None)
     if born is not None and latest is not None and latest < born:
         raise InputError(f"{path}.offense_date", "is before person.date_of_birth")
+    # A bare year is only impossible when the whole year is after as_of (as for the birth date).
+    earliest = offense_date or (dt.date(offense_year, 1, 1) if offense_year is not None else None)
+    if earliest is not None and earliest > as_of:
+        raise InputError(f"{path}.offense_date", "is after as_of")
     if choices["conduct"] == UNKNOWN and obj.get("conduct") is None:
         choices["conduct"] = _DEFAULT_CONDUCT.get(section.number, UNKNOWN)
     return Conviction(
@@ -305,7 +309,7 @@ def validate(data: object, today: dt.date | None = None) -> Screening:
         raise InputError("convictions", "is required")
     if not isinstance(items, list) or not 1 <= len(items) <= MAX_CONVICTIONS:
         raise InputError("convictions", f"must be a list of 1 to {MAX_CONVICTIONS} convictions")
-    convictions = tuple(_conviction(item, i, person) for i, item in enumerate(items))
+    convictions = tuple(_conviction(item, i, person, as_of) for i, item in enumerate(items))
     seen: dict[str, int] = {}
     for i, conviction in enumerate(convictions):
         if conviction.id in seen:

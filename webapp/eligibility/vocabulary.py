@@ -47,7 +47,7 @@ CHOICES: Mapping[str, tuple[str, ...]] = {
     "concentrated": TRISTATE,
     "school_grounds": TRISTATE,
     "sentence": (SERVING, COMPLETED, UNKNOWN),
-    "court": (ADULT, JUVENILE),
+    "court": (ADULT, JUVENILE, UNKNOWN),
     "sale_to_minor": TRISTATE,
     "used_minor": TRISTATE,
     "import_export_over_limit": TRISTATE,
@@ -82,7 +82,7 @@ JV_744 = "JV-744"  # juvenile adjudications, 11361.8(m): filed with the juvenile
 FORMS = (CR_400, JV_744)
 
 
-def filing(track: str | None, relief: str) -> str | None:
+def filing(track: str | None, relief: str, court: str | None = None) -> str | None:
     """The form a conviction is filed with, or None when there is nothing to ask for.
 
     needs_review also gets a form: the packet is offered with a warning to see a lawyer first,
@@ -91,11 +91,18 @@ def filing(track: str | None, relief: str) -> str | None:
     """
     if relief not in ASKS_FOR_RELIEF and relief != NEEDS_REVIEW:
         return None
+    if court == UNKNOWN:
+        # Adult court (CR-400) and juvenile court (JV-744) are different filings in different
+        # courts (11361.8(a), (e), (m)): guessing could send the papers to the wrong place.
+        return None
     return JV_744 if track == JUVENILE_TRACK else CR_400
 
 
 def result_filing(result: Mapping) -> str | None:
-    """``filing`` for one of the engine's results (a dict of the contract's result)."""
+    """``filing`` for one of the engine's results (a dict of the contract's result): the engine
+    already applied it, with the facts a result no longer carries (the court), into ``form``."""
+    if "form" in result:
+        return result["form"]
     return filing(result.get("track"), result["relief"])
 
 

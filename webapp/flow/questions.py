@@ -107,7 +107,7 @@ def _county_options() -> tuple[Option, ...]:
 
 
 def _known(value: str):
-    # "Not sure" about the county or the court is the same as not saying: the engine's default.
+    # "Not sure" about the county is the same as not saying: the engine cannot tell which county.
     return None if value == v.UNKNOWN else value
 
 
@@ -160,8 +160,9 @@ def _section(c: dict, *sections: str) -> bool:
 
 def _personal_11360(c: dict) -> bool:
     # Giving away or carrying for oneself can be lawful or an infraction depending on the amount
-    # and on concentrate (11362.1(a), 11360(b)); an unclear 11360 act is judged as a sale.
-    return _section(c, "11360") and c.get("conduct") in PERSONAL_CONDUCT
+    # and on concentrate (11362.1(a), 11360(b)); so can transport for sale, which 11360(b) makes
+    # an infraction up to 28.5 grams of non-concentrated cannabis. An unclear act is judged as a sale.
+    return _section(c, "11360") and c.get("conduct") in (*PERSONAL_CONDUCT, v.TRANSPORT_FOR_SALE)
 
 
 def _over_or_unsure(c: dict) -> bool:
@@ -312,12 +313,11 @@ QUESTIONS: tuple[Question, ...] = (
             (v.JUVENILE, _l("Yes, juvenile court")),
             (v.ADULT, _l("No, adult court")),
             NOT_SURE,
-            allowed=(v.UNKNOWN,),
         ),
         hint=_l("Young people's cases are usually heard in juvenile court. Some are moved to adult court."),
         # An unknown age may still have been a juvenile-court case, which settles the age (11361.8(m)).
+        # "Not sure" reaches the engine, which sends the case to review rather than to adult court.
         asked=lambda c: _under_old_law(c) and c.get("age_at_offense") in (v.UNDER_18, v.UNKNOWN),
-        to_contract=_known,
     ),
     Question(
         "amount",

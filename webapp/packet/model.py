@@ -51,6 +51,10 @@ class Count:
 
     @property
     def cite(self) -> str:
+        # An unknown section is never printed as "unknown" on a court paper: a line to fill in
+        # from the record (issue 10 item 9).
+        if not self.section or self.section.strip().lower() == "unknown":
+            return FILL_IN
         return f"{self.section}({self.subdivision})" if self.subdivision else self.section
 
 
@@ -221,11 +225,14 @@ _RELIEF_WORDS = {
     ("reduce_to_infraction", "unknown"): f"Resentencing or redesignation as an infraction {_BF}",
 }
 _REVIEW_WORDS = "Relief under Health and Safety Code section 11361.8 as the law allows"
+# What is not known is left as a line to fill in from the court record, never "Unknown" (issue 10
+# item 9): a court paper should state the record, not our uncertainty.
+FILL_IN = "\u00a0" * 2 + "_" * 14
 LEVEL_WORDS = {
     "felony": "Felony",
     "misdemeanor": "Misdemeanor",
     "infraction": "Infraction",
-    "unknown": "Unknown",
+    "unknown": FILL_IN,
 }
 
 
