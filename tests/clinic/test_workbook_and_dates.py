@@ -41,7 +41,7 @@ def test_an_xlsx_workbook_gives_exactly_the_results_of_the_same_csv():
 
 
 def test_a_section_typed_as_a_number_in_excel_is_the_section():
-    # Before 2011, when a small amount was still a misdemeanor (SB 1449): now plainly legal.
+    # Before 2011-01-01, when a small amount could still be a misdemeanor: now plainly legal.
     rows = [{"client_id": "A", "county": "Fresno", "section": 11357, "level": "misdemeanor",
              "offense_date": "2010-03-01", "amount": "within_personal_limit", "school_grounds": "no",
              "concentrated": "no", "sentence": "completed", "age_at_offense": 30}]
