@@ -1,0 +1,141 @@
+"""Running the DOJ reader over a whole file, with N processes on one machine.
+
+The file is cut into N byte ranges; each cut is moved forward to the first line whose SUBJECT_ID
+differs from the line where the cut fell, so a subject is never split between two processes (the
+same rule on both sides of a cut). Each process streams its range into a part file; the parts are
+joined in order, so RESULTS.csv is the same whatever N is. Row numbers stay the file's own: each
+range starts at a known line, found by counting newlines (fast, in C).
+
+Assumption: a quoted field never holds a line break where a cut falls. DOJ fields do not contain
+line breaks; a file that did would still be read correctly with --jobs 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ..eligibility import RULES_VERSION
+from .doj import RESULT_COLUMNS, Tally, run
+
+# The clinic CSV's rule (webapp/clinic/csv_io.neutralise), kept here so the bulk runner does not
+# import Flask; tests/records check that the two agree.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_CHUNK = 1 << 24
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _subject_of(line: bytes) -> bytes:
+    parts = line.split(b",", 3)
+    return parts[2].strip().strip(b'"').strip() if len(parts) > 2 else b""
+
+
+def _boundary(handle, position: int, size: int) -> int:
+    """The start of the first line at or after ``position`` that begins a new subject."""
+    if position <= 0:
+        return 0
+    if position >= size:
+        return size
+    handle.seek(position - 1)
+    if handle.read(1) != b"\n":
+        handle.readline()
+    first = None
+    while True:
+        start = handle.tell()
+        line = handle.readline()
+        if not line:
+            return size
+        if not line.strip():
+            continue
+        subject = _subject_of(line)
+        if first is None:
+            first = subject
+        elif subject != first:
+            return start
+
+
+def _line_of(handle, offset: int) -> int:
+    """The 1-based line number that starts at byte ``offset``."""
+    handle.seek(0)
+    newlines, remaining = 0, offset
+    while remaining > 0:
+        block = handle.read(min(_CHUNK, remaining))
+        if not block:
+            break
+        newlines += block.count(b"\n")
+        remaining -= len(block)
+    return newlines + 1
+
+
+def partitions(path: str, jobs: int) -> list[tuple[int, int, int]]:
+    """(start, end, first line) of each part; fewer than ``jobs`` if the file is small."""
+    size = os.path.getsize(path)
+    with open(path, "rb") as handle:
+        cuts = sorted({_boundary(handle, size * i // jobs, size) for i in range(jobs)} | {size})
+        parts = [(a, b, _line_of(handle, a)) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        return parts or [(0, size, 1)]
+
+
+def _range_lines(path: str, start: int, end: int) -> Iterator[str]:
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        position = start
+        for raw in handle:
+            if position >= end:
+                return
+            position += len(raw)
+            yield raw.decode("utf-8", "replace")
+
+
+def _writer(handle):
+    return csv.writer(handle, lineterminator="\n")
+
+
+def run_part(path: str, start: int, end: int, first_line: int, out_path: str, as_of: str,
+             county: str | None) -> Tally:
+    tally = Tally()
+    with open(out_path, "w", encoding="utf-8", newline="") as out:
+        write = _writer(out).writerow
+
+        def emit(row: list[str]) -> None:
+            write([neutralise(cell) for cell in row])
+
+        if start == 0 and end >= os.path.getsize(path):
+            with open(path, encoding="utf-8", errors="replace", newline="") as lines:
+                lines_iter = (line.removeprefix("\ufeff") if i == 0 else line for i, line in enumerate(lines))
+                run(lines_iter, emit, tally, as_of=as_of, county=county, first_line=1)
+        else:
+            lines = _range_lines(path, start, end)
+            run(lines, emit, tally, as_of=as_of, county=county, first_line=first_line)
+    return tally
+
+
+def run_file(path: str, results: str, *, as_of: str, county: str | None = None, jobs: int = 1) -> dict:
+    """Read the DOJ file at ``path``, write RESULTS.csv, return the summary object."""
+    parts = partitions(path, jobs) if jobs > 1 else [(0, os.path.getsize(path), 1)]
+    with tempfile.TemporaryDirectory(prefix="doj-") as work:
+        outputs = [str(Path(work) / f"part-{i:04d}.csv") for i in range(len(parts))]
+        arguments = [(path, a, b, line, out, as_of, county)
+                     for (a, b, line), out in zip(parts, outputs, strict=True)]
+        if len(parts) == 1:
+            tallies = [run_part(*arguments[0])]
+        else:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(parts))) as pool:
+                tallies = list(pool.map(run_part, *zip(*arguments, strict=False)))
+        with open(results, "w", encoding="utf-8", newline="") as out:
+            _writer(out).writerow(RESULT_COLUMNS)
+            for part in outputs:
+                with open(part, encoding="utf-8", newline="") as handle:
+                    shutil.copyfileobj(handle, out)
+    total = Tally()
+    for tally in tallies:
+        total.merge(tally)
+    return total.summary(RULES_VERSION, as_of)
