@@ -53,9 +53,9 @@ def _boundary(handle, position: int, size: int) -> int:
         line = handle.readline()
         if not line:
             return size
-        if not line.strip():
-            continue
         subject = _subject_of(line)
+        if not subject:
+            continue  # padding or a row the reader skips: it belongs to no subject
         if first is None:
             first = subject
         elif subject != first:
