@@ -58,6 +58,16 @@ def _register_packet(app: Flask) -> None:
     csrf.exempt(packet_api_bp)
     app.register_blueprint(petition_bp)
     app.register_blueprint(clinic_bp)
+    _register_records(app)
+
+
+def _register_records(app: Flask) -> None:
+    from .records.views import api as records_api_bp
+    from .records.views import bp as records_bp
+
+    app.register_blueprint(records_bp)
+    app.register_blueprint(records_api_bp)
+    csrf.exempt(records_api_bp)
 
 
 def _register_pages(app: Flask) -> None:
