@@ -11,6 +11,7 @@ known noise, not from the runner, so a test can fail.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import random
 from collections import Counter
@@ -21,6 +22,15 @@ from .samples import DOJ_EXPECTED, DOJ_SAMPLE
 
 # The sample's own noise, by template subject: (field_count, blank_row, bad_date, blank_lines).
 SAMPLE_NOISE = {"30000001": (1, 0, 0, 0), "30000004": (0, 1, 0, 1), "30000005": (0, 0, 1, 0)}
+
+
+# The template subjects' dates of birth (PRI_DOB in doj-sample.csv).
+DOBS = {"30000001": "19700214", "30000002": "19750830", "30000003": "19681103", "30000004": "19790421",
+        "30000005": "19920615", "30000006": "19600101"}
+
+
+def _iso(yyyymmdd: str) -> str:
+    return f"{yyyymmdd[:4]}-{yyyymmdd[4:6]}-{yyyymmdd[6:]}"
 
 
 @dataclass
@@ -58,7 +68,11 @@ def write(path: Path, subjects: int = 20_000, seed: int = 64) -> Expected:
         for number in range(subjects):
             template = order[number % len(order)]
             new_id = f"{40000000 + number}"
-            rows = [line.replace(f",{template},", f",{new_id},", 1) for line in groups[template]]
+            # Everyone's own birthday (up to 60 days either side of the template's: no sample
+            # subject is that close to turning 18 or 21 on an offense date, so no answer changes).
+            born = dt.date.fromisoformat(_iso(DOBS[template])) + dt.timedelta(days=number % 121 - 60)
+            rows = [line.replace(f",{template},", f",{new_id},", 1).replace(
+                f",{DOBS[template]},", f",{born:%Y%m%d},") for line in groups[template]]
             if number % 97 == 0:
                 broken = next(csv.reader([rows[0]]))
                 broken[50] = "10100100100X"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from webapp.clinic.csv_io import FORMULA_STARTS as CLINIC_FORMULA_STARTS
-from webapp.records import bulk
+from webapp.eligibility import assess
+from webapp.records import bulk, doj
 from webapp.records.bulk import run_file
 from webapp.records.doj import RESULT_COLUMNS
 
@@ -116,3 +117,19 @@ def test_cli_refuses_bad_options_in_one_line(tmp_path, args):
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("section", ["11357", "11359", "11360"])
+@pytest.mark.parametrize("born", ["1990-11-09", "1998-11-09", "1999-03-01", "2000-01-01"])
+@pytest.mark.parametrize("offense", ["2016-11-08", "2016-11-09", "2017-01-01", "2019-03-01"])
+def test_the_answer_cache_gives_the_engine_answer(section, born, offense):
+    """The runner hands the engine an age band instead of the date of birth; the answer is the same."""
+    person = {"date_of_birth": born}
+    conviction = {"id": "1", "section": section, "level": "felony", "court": "adult", "offense_date": offense,
+                  "county": "fresno"}
+    direct = assess({"as_of": AS_OF, "person": person, "convictions": [conviction]})["results"][0]
+    relief, track, form, presumed, reasons = doj._answer(section, "", "felony", offense, "fresno", "adult",
+                                                         born, None, AS_OF)
+    assert (relief, track, form or None, presumed == "yes") == (
+        direct["relief"], direct["track"], direct["form"], direct["presumed"])
+    assert reasons == ";".join(r["code"] for r in direct["reasons"])

@@ -14,6 +14,7 @@ counts with a court conviction are looked at closely. Pure Python, no Flask, not
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,14 +22,13 @@ from functools import lru_cache
 
 from ..counties import find as find_county
 from ..eligibility import InputError, assess
+from ..eligibility.gates import age_on, band_of
 from .fields import county_of, read_agency, read_charge, read_date
 
 FIELDS = 95
 (SUBJECT_ID, CII_NUMBER, PRI_NAME, PRI_DOB, CYC_DATE, STP_EVENT_DATE, STP_TYPE_DESCR, STP_ORI_DESCR,
  STP_ORI_CNTY_NAME, CNT_ORDER, DISP_DATE, OFN, OFFENSE_DESCR, OFFENSE_TOC, DISP_DESCR, CONV_STAT_DESCR,
  COMMENT_TEXT) = (2, 11, 12, 14, 37, 40, 42, 46, 48, 50, 51, 52, 54, 55, 80, 82, 93)
-DATE_FIELDS = ((PRI_DOB, "PRI_DOB"), (CYC_DATE, "CYC_DATE"), (STP_EVENT_DATE, "STP_EVENT_DATE"),
-               (DISP_DATE, "DISP_DATE"))
 
 ARREST, COURT, REGISTRATION = "ARREST/DETAINED/CITED", "COURT ACTION", "REGISTRATION"
 MAX_SKIPPED_LISTED = 1000
@@ -63,7 +63,10 @@ class Tally:
         self.convictions += 1
         self.already_relieved += relieved
         self.by_relief[relief] += 1
-        self.by_county.setdefault(county or "unknown", Counter())[relief] += 1
+        reliefs = self.by_county.get(county or "unknown")
+        if reliefs is None:
+            reliefs = self.by_county[county or "unknown"] = Counter()
+        reliefs[relief] += 1
 
     def merge(self, other: Tally) -> None:
         self.rows_read += other.rows_read
@@ -109,59 +112,81 @@ def _date(text: str) -> str | None:
         return value
 
 
-def _is_key(cnt_order: str) -> bool:
-    return len(cnt_order) == 12 and cnt_order.isdigit()
+_good_dates: set[str] = set()
+
+
+def _check_date(raw: str) -> bool:
+    """Whether a raw (maybe space-padded) date cell is blank or a date; good ones are remembered."""
+    text = raw.strip()
+    if text and _date(text) is None:
+        return False
+    if len(_good_dates) > 200_000:
+        _good_dates.clear()
+    _good_dates.add(raw)
+    return True
 
 
 def run(lines: Iterable[str], emit: Callable[[list[str]], None], tally: Tally, *, as_of: str,
         county: str | None = None, first_line: int = 1) -> None:
     """Read ``lines`` (the file from line ``first_line``), call ``emit`` with each result row."""
+    # The hot loop: local names only, and rare cases (bad rows, the header) off the main path.
     reader = csv.reader(lines)
-    subject_rows: list[tuple[int, list[str]]] = []
+    subject_rows: list[Row] = []
+    append = subject_rows.append
     current = None
-    previous_end = first_line - 1
-    offset = first_line - 1
+    previous_end = offset = first_line - 1
+    rows_read = blank_lines = 0
+    good = _good_dates
+    skip = tally.skip
     for fields in reader:
         row = previous_end + 1
         previous_end = reader.line_num + offset
-        n = len(fields)
-        if n != FIELDS:
-            if n == 0 or (n == 1 and not fields[0].strip()):
-                tally.blank_lines += 1
-                continue
-            if row == 1 and fields[0].strip().upper().startswith("RECORD_ID"):
-                continue
-            tally.rows_read += 1
-            tally.skip(row, FIELD_COUNT, f"{n} fields")
+        if len(fields) != FIELDS:
+            if not fields or (len(fields) == 1 and not fields[0].strip()):
+                blank_lines += 1
+            elif not (row == 1 and _is_header(fields)):
+                rows_read += 1
+                skip(row, FIELD_COUNT, f"{len(fields)} fields")
             continue
-        if row == 1 and fields[0].strip().upper().startswith("RECORD_ID"):
-            continue
-        tally.rows_read += 1
-        sid = fields[SUBJECT_ID].strip()
-        cnt = fields[CNT_ORDER].strip()
-        if not sid or not _is_key(cnt):
-            if not any(f.strip() for f in fields):
-                tally.skip(row, BLANK_ROW, "")
+        rows_read += 1
+        sid = fields[2].strip()  # SUBJECT_ID
+        cnt = fields[50].strip()  # CNT_ORDER
+        if not sid or len(cnt) != 12 or not cnt.isdigit():
+            if row == 1 and _is_header(fields):
+                rows_read -= 1
+            elif not "".join(fields).strip():
+                skip(row, BLANK_ROW, "")
             else:
-                tally.skip(row, BAD_KEY, "SUBJECT_ID" if not sid else "CNT_ORDER")
+                skip(row, BAD_KEY, "SUBJECT_ID" if not sid else "CNT_ORDER")
             continue
-        bad = None
-        for index, name in DATE_FIELDS:
-            text = fields[index].strip()
-            if text and _date(text) is None:
-                bad = name
-                break
-        if bad:
-            tally.skip(row, BAD_DATE, bad)
-            continue
+        # PRI_DOB, CYC_DATE, STP_EVENT_DATE, DISP_DATE: a cell seen before is known good.
+        a, b, c, d = fields[14], fields[37], fields[40], fields[51]
+        if (a and a not in good) or (b and b not in good) or (c and c not in good) or (d and d not in good):
+            bad = _bad_date(a, b, c, d)
+            if bad:
+                skip(row, BAD_DATE, bad)
+                continue
         if sid != current:
             if subject_rows:
                 _subject(subject_rows, emit, tally, as_of, county)
-            subject_rows = []
+                subject_rows.clear()
             current = sid
-        subject_rows.append((row, fields))
+        append((row, fields, cnt))
     if subject_rows:
         _subject(subject_rows, emit, tally, as_of, county)
+    tally.rows_read += rows_read
+    tally.blank_lines += blank_lines
+
+
+def _is_header(fields: list[str]) -> bool:
+    return fields[0].strip().upper().startswith("RECORD_ID")
+
+
+def _bad_date(*cells: str) -> str | None:
+    for cell, name in zip(cells, ("PRI_DOB", "CYC_DATE", "STP_EVENT_DATE", "DISP_DATE"), strict=True):
+        if cell and cell not in _good_dates and not _check_date(cell):
+            return name
+    return None
 
 
 def _event_date(fields: list[str]) -> str | None:
@@ -170,9 +195,14 @@ def _event_date(fields: list[str]) -> str | None:
 
 
 def _charge_text(fields: list[str]):
+    return _charge(fields[OFFENSE_DESCR], fields[COMMENT_TEXT])
+
+
+@lru_cache(maxsize=8192)
+def _charge(described: str, comment: str):
     """The count's section: OFFENSE_DESCR, else (or when it names another section) COMMENT_TEXT."""
-    described = fields[OFFENSE_DESCR].strip()
-    comment = fields[COMMENT_TEXT].strip().lstrip(":- ").strip()
+    described = described.strip()
+    comment = comment.strip().lstrip(":- ").strip()
     from_comment = None
     if comment:
         named = comment.upper().startswith("CHRG")
@@ -214,36 +244,43 @@ def _county(county_name: str, ori: str) -> tuple[str, str]:
     return "", court
 
 
-def _subject(rows: list[tuple[int, list[str]]], emit, tally: Tally, as_of: str, only: str | None) -> None:
+Row = tuple[int, list[str], str]  # (line number, the 95 cells, CNT_ORDER)
+
+
+def _subject(rows: list[Row], emit, tally: Tally, as_of: str, only: str | None) -> None:
+    """One subject's rows (all kept, in file order): a result row per cannabis conviction count."""
     tally.subjects += 1
-    counts: dict[str, list[tuple[int, list[str]]]] = {}
-    for item in rows:
-        counts.setdefault(item[1][CNT_ORDER].strip(), []).append(item)
-    convicted: list[tuple[str, list[tuple[int, list[str]]], list[str]]] = []
-    for key, items in counts.items():
-        first = next((f for _, f in items if f[STP_TYPE_DESCR].strip() == COURT
-                      and f[DISP_DESCR].strip().upper().startswith("CONVICTED")), None)
-        if first is not None:
-            convicted.append((key, items, first))
-    if not convicted:
-        return
-    arrests: dict[str, list[tuple[str, str | None]]] = {}
+    counts: dict[str, list[Row]] = {}
+    convicted: dict[str, list[str]] = {}  # count -> its first convicted COURT ACTION row
+    arrests: dict[str, list[tuple[str, str | None]]] = {}  # cycle -> (step, date) of arrest rows
     registrations: list[str | None] = []
-    court_ofn: dict[str, str] = {}
-    for _, f in rows:
+    court_ofn: dict[str, str] = {}  # cycle + step -> first case number of that court event
+    for item in rows:
+        f, key = item[1], item[2]
+        group = counts.get(key)
+        if group is None:
+            counts[key] = [item]
+        else:
+            group.append(item)
         kind = f[STP_TYPE_DESCR].strip()
-        key = f[CNT_ORDER].strip()
-        if kind == ARREST:
+        if kind == COURT:
+            if key not in convicted and f[DISP_DESCR].lstrip().upper().startswith("CONVICTED"):
+                convicted[key] = f
+            ofn = f[OFN].strip()
+            if ofn and key[:6] not in court_ofn:
+                court_ofn[key[:6]] = ofn
+        elif kind == ARREST:
             arrests.setdefault(key[:3], []).append((key[3:6], _event_date(f)))
         elif kind == REGISTRATION and f[OFFENSE_DESCR].strip().startswith("290"):
             registrations.append(_event_date(f))
-        elif kind == COURT:
-            ofn = f[OFN].strip()
-            if ofn:
-                court_ofn.setdefault(key[:6], ofn)
+    if not convicted:
+        return
     head = rows[0][1]
     dob = _date(head[PRI_DOB].strip()) if head[PRI_DOB].strip() else None
-    for key, items, first in convicted:
+    for key, items in counts.items():  # file order of each count's first row
+        first = convicted.get(key)
+        if first is None:
+            continue
         charge = _charge_text(first)
         if charge is None or not charge.listed:
             continue
@@ -253,7 +290,7 @@ def _subject(rows: list[tuple[int, list[str]]], emit, tally: Tally, as_of: str, 
         disposition = _event_date(first)
         steps = [(step, date) for step, date in arrests.get(key[:3], ()) if step < key[3:6]]
         offense = min(steps)[1] if steps else disposition
-        fields_rows = [f for _, f in items]
+        fields_rows = [item[1] for item in items]
         level = _level(fields_rows)
         case = next((f[OFN].strip() for f in fields_rows if f[OFN].strip()), "") or court_ofn.get(key[:6], "")
         relieved = any("1203.4" in f[DISP_DESCR] or "11361.8" in f[DISP_DESCR] for f in fields_rows)
@@ -262,7 +299,7 @@ def _subject(rows: list[tuple[int, list[str]]], emit, tally: Tally, as_of: str, 
             registrant = "yes" if offense and any(d and d < offense for d in registrations) else "unknown"
         section = charge.section
         subdivision = (charge.subdivision or "") if charge.cannabis else ""
-        answer = _assess(section, subdivision, level, offense, county, court, dob, registrant, as_of)
+        answer = _answer(section, subdivision, level, offense, county, court, dob, registrant, as_of)
         relief, track, form, presumed, reasons = answer
         tally.count(county, relief, relieved)
         emit([
@@ -272,10 +309,27 @@ def _subject(rows: list[tuple[int, list[str]]], emit, tally: Tally, as_of: str, 
         ])
 
 
+def _answer(section, subdivision, level, offense, county, court, dob, registrant, as_of) -> tuple:
+    """One conviction, assessed alone.
+
+    The engine reads the date of birth only to work out the age band on the offense date
+    (gates.age_bands), so with both dates known the band, worked out by the engine's own functions,
+    stands in for the date of birth: everyone's birthday differs, but bands and facts repeat, and
+    the cached answer is reused. A date of birth after the offense or after as_of goes to the
+    engine as it is, which reports it.
+    """
+    age = None
+    if dob and offense and dob <= offense and dob <= as_of:
+        age = band_of(age_on(dt.date.fromisoformat(dob), dt.date.fromisoformat(offense)))
+        dob = None
+    return _assess(section, subdivision, level, offense, county, court, dob, age, registrant, as_of)
+
+
 @lru_cache(maxsize=65536)
-def _assess(section, subdivision, level, offense, county, court, dob, registrant, as_of) -> tuple:
-    """One conviction, assessed alone. Cached: a statewide file repeats the same facts often."""
+def _assess(section, subdivision, level, offense, county, court, dob, age, registrant, as_of) -> tuple:
     conviction: dict = {"id": "1", "section": section, "level": level, "court": court}
+    if age:
+        conviction["age_at_offense"] = age
     if subdivision:
         conviction["subdivision"] = subdivision
     if offense:

@@ -120,10 +120,16 @@ def _squash(line: str) -> str:
     return " ".join(line.upper().split())
 
 
+# One search tells whether any repair applies, so a clean line costs one regex, not seven.
+_OCR_HINT = re.compile(r"^(?:NAME:|CN[IÍ]:|(?:DISPO|CNT|SEN|COM|CONV STATUS)\s+:|CONV\s+STATIS|ARR/PET|COURI)"
+                       r"|TNFRACTION")
+
+
 def _clean(line: str) -> str:
     line = line.lstrip(_STRAY)
-    for pattern, repl in _OCR:
-        line = pattern.sub(repl, line)
+    if _OCR_HINT.search(line):
+        for pattern, repl in _OCR:
+            line = pattern.sub(repl, line)
     return line
 
 
