@@ -6,6 +6,9 @@ get the rows instead of re-typing each record by hand.
 
 from __future__ import annotations
 
+import csv
+import io
+
 from ..clinic import columns
 
 HEADER = columns.TEMPLATE_ORDER
@@ -21,3 +24,20 @@ def rows(found: dict, client_id: str, chosen: list[str] | None = None) -> list[l
         values = {columns.CLIENT_ID: client_id, **person, **conviction}
         out.append([str(values.get(name, "")) for name in HEADER])
     return out
+
+
+def client_id(file_name: str, number: int) -> str:
+    """A client id from an uploaded file's name ("C0012.txt" -> "C0012"), else "client-N"."""
+    stem = file_name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1].rsplit(".", 1)[0]
+    cleaned = "".join(ch for ch in stem if ch.isalnum() or ch in "-_")[:40]
+    return cleaned or f"client-{number}"
+
+
+def csv_text(sheets: list[tuple[str, dict]]) -> str:
+    """Clinic-template CSV text for several (client id, parsed RAP sheet) pairs."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    for ident, found in sheets:
+        writer.writerows(rows(found, ident))
+    return out.getvalue()

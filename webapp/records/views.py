@@ -8,13 +8,12 @@ answers cookie (prefill.py).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
 
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
-from flask_babel import format_date
+from flask_babel import format_date, gettext
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -206,14 +205,63 @@ def rap_sheet_api() -> Response:
         return _api_error(NOT_A_RAP_SHEET, 400)
 
 
-def clinic_csv_text(sheets: list[tuple[str, str]]) -> str:
-    """Clinic-template CSV text for several (client_id, RAP text) pairs; unreadable sheets skipped."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(clinic_rows.HEADER)
-    for client_id, text in sheets:
+# --- clinic mode: one RAP sheet per client -------------------------------------------------------
+
+MAX_SHEETS = 100
+CLINIC_SLACK = 64 * 1024
+
+
+def _in_memory(total_content_length, content_type, filename=None, content_length=None):
+    # As the clinic upload: records never touch the disk (Werkzeug spools big uploads to a file).
+    return io.BytesIO()
+
+
+@bp.url_value_preprocessor
+def _clinic_limits(endpoint, values):
+    if endpoint == "records.clinic" and request.method == "POST":
+        request.max_content_length = MAX_SHEETS * MAX_TEXT + CLINIC_SLACK
+        request.max_form_memory_size = MAX_TEXT + CLINIC_SLACK
+        request._get_file_stream = _in_memory
+
+
+CLINIC_ERRORS = {
+    "none": _l("Choose at least one RAP sheet file, one text file for each client."),
+    "too_many": _l("Send at most 100 RAP sheets at a time."),
+}
+
+
+def _clinic_page(problems: list[str] = (), status: int = 200):
+    return render_template("records/clinic.html", problems=list(problems), max_sheets=MAX_SHEETS), status
+
+
+@bp.route("/records/clinic", methods=["GET", "POST"])
+def clinic():
+    """Clinic mode: each uploaded file is one client's RAP sheet; its name is the client id."""
+    if request.method == "GET":
+        return _clinic_page()
+    files = [f for f in request.files.getlist("rap_sheets") if f and f.filename]
+    if not files:
+        return _clinic_page([str(CLINIC_ERRORS["none"])], 400)
+    if len(files) > MAX_SHEETS:
+        return _clinic_page([str(CLINIC_ERRORS["too_many"])], 413)
+    sheets, problems = [], []
+    for number, upload in enumerate(files, start=1):
+        client_id = clinic_rows.client_id(upload.filename, number)
+        data = upload.read(MAX_TEXT + 1)
         try:
-            writer.writerows(clinic_rows.rows(read(text), client_id))
-        except NotARapSheet:
-            continue
-    return out.getvalue()
+            if len(data) > MAX_TEXT:
+                raise ValueError
+            sheets.append((client_id, read(data.decode("utf-8-sig"))))
+        except (UnicodeDecodeError, ValueError):
+            problems.append(gettext("%(file)s: this is not a RAP sheet as text (UTF-8, up to 256 KB).",
+                                    file=client_id))
+    for client_id, found in sheets:
+        if not found["screening"]["convictions"]:
+            problems.append(gettext("%(file)s: we found no cannabis conviction in this RAP sheet.",
+                                    file=client_id))
+    if problems:
+        return _clinic_page(problems, 400)
+    from ..clinic.batch import assess_csv
+    from ..clinic.views import _results_page
+
+    return _results_page(assess_csv(clinic_rows.csv_text(sheets), g.lang))
