@@ -133,3 +133,18 @@ def test_the_answer_cache_gives_the_engine_answer(section, born, offense):
     assert (relief, track, form or None, presumed == "yes") == (
         direct["relief"], direct["track"], direct["form"], direct["presumed"])
     assert reasons == ";".join(r["code"] for r in direct["reasons"])
+
+
+def test_partitions_start_at_a_new_subject_and_know_their_line(generated):
+    path = generated[0]
+    data = path.read_bytes()
+    parts = bulk.partitions(str(path), 7)
+    assert parts[0][0] == 0
+    assert parts[-1][1] == len(data)
+    for (_, end, _), (start, _, _) in zip(parts, parts[1:], strict=False):
+        assert end == start
+    for start, _, line in parts:
+        assert data[:start].count(b"\n") + 1 == line
+        if start:
+            before = data[:start].rstrip(b"\n").rsplit(b"\n", 1)[-1]
+            assert bulk._subject_of(before) != bulk._subject_of(data[start:].split(b"\n", 1)[0])

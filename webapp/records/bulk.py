@@ -65,17 +65,19 @@ def _boundary(handle, position: int, size: int) -> int:
             return start
 
 
-def _line_of(handle, offset: int) -> int:
-    """The 1-based line number that starts at byte ``offset``."""
+def _first_lines(handle, cuts: list[int]) -> list[int]:
+    """The 1-based line number at each (sorted) byte offset, in one pass over the file."""
     handle.seek(0)
-    newlines, remaining = 0, offset
-    while remaining > 0:
-        block = handle.read(min(_CHUNK, remaining))
-        if not block:
-            break
-        newlines += block.count(b"\n")
-        remaining -= len(block)
-    return newlines + 1
+    lines, position, newlines = [], 0, 0
+    for cut in cuts:
+        while position < cut:
+            block = handle.read(min(_CHUNK, cut - position))
+            if not block:
+                break
+            newlines += block.count(b"\n")
+            position += len(block)
+        lines.append(newlines + 1)
+    return lines
 
 
 def partitions(path: str, jobs: int) -> list[tuple[int, int, int]]:
@@ -83,7 +85,8 @@ def partitions(path: str, jobs: int) -> list[tuple[int, int, int]]:
     size = os.path.getsize(path)
     with open(path, "rb") as handle:
         cuts = sorted({_boundary(handle, size * i // jobs, size) for i in range(jobs)} | {size})
-        parts = [(a, b, _line_of(handle, a)) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        firsts = _first_lines(handle, cuts)
+        parts = [(a, b, line) for a, b, line in zip(cuts, cuts[1:], firsts, strict=False) if b > a]
         return parts or [(0, size, 1)]
 
 
