@@ -59,3 +59,10 @@ def test_rows_follow_the_clinic_template():
                                                 (".txt", "client-3")])
 def test_client_ids_come_from_file_names(name, expected):
     assert clinic_rows.client_id(name, 3) == expected
+
+
+def test_more_than_10_mb_of_files_is_refused_unread(client):
+    response = client.post("/en/records/clinic", data=b"x", content_type="multipart/form-data; boundary=x",
+                           environ_overrides={"CONTENT_LENGTH": str(11 * 1024 * 1024)})
+    assert response.status_code == 413
+    check_page(response.get_data(as_text=True), "en", has_error=True)

@@ -72,6 +72,9 @@ def _larger_form(endpoint, values):
 
 @bp.errorhandler(RequestEntityTooLarge)
 def _page_too_large(error):
+    # The body was refused unread: nothing of it can be shown back.
+    if request.endpoint == "records.clinic":
+        return _clinic_page([str(CLINIC_ERRORS["too_big"])], 413)
     return _page("", error="too_long", status=413)
 
 
@@ -208,6 +211,8 @@ def rap_sheet_api() -> Response:
 # --- clinic mode: one RAP sheet per client -------------------------------------------------------
 
 MAX_SHEETS = 100
+# All the files together: the clinic CSV upload's limit, which no route exceeds.
+CLINIC_MAX_BYTES = 10 * 1024 * 1024
 CLINIC_SLACK = 64 * 1024
 
 
@@ -219,7 +224,7 @@ def _in_memory(total_content_length, content_type, filename=None, content_length
 @bp.url_value_preprocessor
 def _clinic_limits(endpoint, values):
     if endpoint == "records.clinic" and request.method == "POST":
-        request.max_content_length = MAX_SHEETS * MAX_TEXT + CLINIC_SLACK
+        request.max_content_length = CLINIC_MAX_BYTES + CLINIC_SLACK
         request.max_form_memory_size = MAX_TEXT + CLINIC_SLACK
         request._get_file_stream = _in_memory
 
@@ -227,6 +232,7 @@ def _clinic_limits(endpoint, values):
 CLINIC_ERRORS = {
     "none": _l("Choose at least one RAP sheet file, one text file for each client."),
     "too_many": _l("Send at most 100 RAP sheets at a time."),
+    "too_big": _l("The files are too big. Send up to 10 MB in all."),
 }
 
 
