@@ -9,7 +9,7 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scripts import bench_clinic, bench_engine, bench_packet
+from scripts import bench_clinic, bench_engine, bench_packet, bench_records
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"
@@ -85,6 +85,7 @@ def main() -> None:
     DOC.parent.mkdir(exist_ok=True)
     DOC.write_text("\n".join(lines) + "\n" + _kept_sections())
     print("\n".join(lines))
+    bench_records.main()  # its own section, in docs/performance.md and docs/records.md
 
 
 if __name__ == "__main__":

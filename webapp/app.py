@@ -40,12 +40,16 @@ def create_app(overrides: dict | None = None) -> Flask:
     from .keep.views import bp as keep_bp
     from .packet.views import bp as packet_api_bp
     from .petition import bp as petition_bp
+    from .records.views import api as records_api_bp
+    from .records.views import bp as records_bp
 
-    for blueprint in (check_bp, api_bp, packet_api_bp, petition_bp, clinic_bp, keep_bp):
+    for blueprint in (check_bp, api_bp, packet_api_bp, petition_bp, clinic_bp, keep_bp, records_bp,
+                      records_api_bp):
         app.register_blueprint(blueprint)
     # The JSON APIs take no cookies, so there is no session for a forged request to ride on.
     csrf.exempt(api_bp)
     csrf.exempt(packet_api_bp)
+    csrf.exempt(records_api_bp)
 
     app.after_request(add_security_headers)
     pages.init_app(app)

@@ -1,7 +1,8 @@
 """The OpenAPI 3.1 document of the JSON API, served at ``GET /api/v1/openapi.json``.
 
-It describes the two CSRF-exempt endpoints, ``POST /api/v1/eligibility`` and ``POST /api/v1/packet``,
-as shared/spec/eligibility-contract.md fixes them. The vocabularies (relief, track, the answer
+It describes the CSRF-exempt endpoints, ``POST /api/v1/eligibility`` and ``POST /api/v1/packet``,
+as shared/spec/eligibility-contract.md fixes them, and ``POST /api/v1/records/rap-sheet``
+(shared/spec/records-import.md). The vocabularies (relief, track, the answer
 choices, reason codes, county slugs, limits) are read from the engine and the packet validator
 rather than copied, so the document cannot drift from what the code accepts and returns. The
 fuzz tests (tests/evidence/test_openapi_fuzz.py) generate requests from this very document.
@@ -272,6 +273,68 @@ def _paths() -> dict:
     }
 
 
+def _rap_sheet_path() -> dict:
+    return {
+        "post": {
+            "operationId": "readRapSheet",
+            "summary": "Read a RAP sheet's text: its cannabis convictions as a screening, and every "
+            "line that could not be read (shared/spec/records-import.md §2).",
+            "description": "Send the record as Content-Type: text/plain, UTF-8, at most 256 KiB. The text is "
+            "neither stored nor logged. `screening` is a contract-v1 screening (it may list no "
+            "conviction); `expected_relief` is the engine's answer per conviction id.",
+            "requestBody": {"required": True, "content": {"text/plain": {"schema": {"type": "string"}}}},
+            "responses": {
+                "200": {
+                    "description": "What the record says.",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RapSheet"}}},
+                },
+                "400": _error_response("Not text/plain, not UTF-8, or not a RAP sheet; `path` is `$`."),
+                "413": _error_response("The body is over 256 KiB."),
+            },
+        }
+    }
+
+
+def _rap_sheet() -> dict:
+    from .records.rap_sheet import SKIP_REASONS
+
+    text_map = {"type": "object", "additionalProperties": {"type": "string"}}
+    return {
+        "type": "object",
+        "required": ["screening", "already_relieved", "skipped", "subject", "sources", "expected_relief"],
+        "properties": {
+            "screening": {
+                "type": "object",
+                "required": ["person", "convictions"],
+                "properties": {
+                    "person": {"$ref": "#/components/schemas/Person"},
+                    "convictions": {"type": "array", "maxItems": contract.MAX_CONVICTIONS,
+                                    "items": {"$ref": "#/components/schemas/Conviction"}},
+                },
+            },
+            "already_relieved": {"type": "array", "items": {"type": "string"}},
+            "skipped": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["line", "reason"],
+                    "properties": {"line": {"type": "integer", "minimum": 0},
+                                   "reason": {"type": "string", "enum": list(SKIP_REASONS)}},
+                },
+            },
+            "subject": text_map,
+            "sources": {"type": "object", "additionalProperties": {
+                "type": "object",
+                "required": ["line", "offense_date_from"],
+                "properties": {"line": {"type": "integer"}, "agency": {"type": "string"},
+                               "offense_date_from": {"type": "string", "enum": ["arrest", "court"]}},
+            }},
+            "expected_relief": {"type": "object",
+                                "additionalProperties": {"type": "string", "enum": list(RELIEFS)}},
+        },
+    }
+
+
 @cache
 def document() -> dict:
     return {
@@ -283,7 +346,7 @@ def document() -> dict:
             "court packet. No authentication, no cookies, CSRF-exempt: send "
             "Content-Type: application/json. Legal information, not legal advice.",
         },
-        "paths": _paths(),
+        "paths": {**_paths(), "/api/v1/records/rap-sheet": _rap_sheet_path()},
         "components": {
             "schemas": {
                 "Screening": _screening(),
@@ -292,6 +355,7 @@ def document() -> dict:
                 "PacketScreening": _screening("PacketConviction"),
                 "PacketConviction": _conviction(for_packet=True),
                 "Result": _result(),
+                "RapSheet": _rap_sheet(),
                 "Petitioner": _petitioner(),
                 "PacketRequest": {
                     "type": "object",

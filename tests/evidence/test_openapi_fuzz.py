@@ -40,6 +40,6 @@ def test_the_document_is_served_as_json_without_a_cookie(client):
     assert "Set-Cookie" not in response.headers
     document = response.get_json()
     assert document["openapi"].startswith("3.1")
-    assert set(document["paths"]) == {"/api/v1/eligibility", "/api/v1/packet"}
+    assert set(document["paths"]) == {"/api/v1/eligibility", "/api/v1/packet", "/api/v1/records/rap-sheet"}
     result = document["components"]["schemas"]["Result"]["properties"]["results"]["items"]
     assert result["properties"]["relief"]["enum"] == list(RELIEFS)
