@@ -1,6 +1,6 @@
 """The petition packet: CR-400 + attachment + CR-401 per case, and filing instructions per court.
 
-    render(screening, petitioner, lang) -> bytes (a PDF)
+    render(screening, petitioner, lang, *, proposed_order=False) -> bytes (a PDF)
 
 Pure Python, no Flask: the web page, the JSON API and the command line all call this. Input that
 does not meet the contract raises webapp.eligibility.errors.InputError with the field's path.
@@ -34,12 +34,16 @@ def build(screening: dict, petitioner: dict, lang: str) -> model.Packet:
     return model.build(screening, result, person, lang)
 
 
-def markup(packet: model.Packet) -> str:
-    """The packet as one HTML document (forms as positioned boxes, instructions as flow)."""
+def markup(packet: model.Packet, *, proposed_order: bool = False) -> str:
+    """The packet as one HTML document (forms as positioned boxes, instructions as flow).
+
+    proposed_order adds each case's CR-403 (two pages) after its CR-401.
+    """
     sets = {
         (bundle.county.slug, case.case_number): (
             fields.cr400(case, packet.petitioner),
             fields.cr401(case, packet.petitioner),
+            fields.cr403(case, packet.petitioner) if proposed_order else (),
         )
         for bundle in packet.bundles
         for case in bundle.cases
@@ -54,5 +58,5 @@ def markup(packet: model.Packet) -> str:
     )
 
 
-def render(screening: dict, petitioner: dict, lang: str) -> bytes:
-    return pdf.write_pdf(markup(build(screening, petitioner, lang)))
+def render(screening: dict, petitioner: dict, lang: str, *, proposed_order: bool = False) -> bytes:
+    return pdf.write_pdf(markup(build(screening, petitioner, lang), proposed_order=proposed_order))
