@@ -144,6 +144,32 @@ def frame_name(form: str, number: int, of: int) -> str:
     return form.lower() if of == 1 else f"{form.lower()}-{number}"
 
 
+@cache
+def blank(form: str, number: int = 1) -> Page:
+    """Page `number` of `form` with nothing filled in: the printed words only, the same in every
+    packet. The renderer lays this out once per process (webapp/packet/pdf.py)."""
+    return fill(form, {}, set(), number)
+
+
+def split(page: Page) -> tuple[tuple[TextItem, ...], tuple[int, ...]]:
+    """What a filled page adds to its blank page, and how the two interleave in reading order.
+
+    Returns (the value and check items, in reading order; one number per item of `page`): the
+    number is k >= 0 for item k of the blank page, or -(j + 1) for added item j. A check mark's
+    "X" must be read right before its label, so the order is the filled page's, not blank + added.
+    """
+    index = {item: k for k, item in enumerate(blank(page.form, page.number).texts)}
+    added: list[TextItem] = []
+    order: list[int] = []
+    for item in page.texts:
+        if item.kind == "text":
+            order.append(index[item])
+        else:
+            added.append(item)
+            order.append(-len(added))
+    return tuple(added), tuple(order)
+
+
 @dataclass(frozen=True)
 class Layout:
     form: str
