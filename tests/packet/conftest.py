@@ -64,14 +64,16 @@ def normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def official_pieces(form: str) -> list[str]:
-    """Every printed string of the official form, in reading order, from the research text.md.
+def official_pieces(form: str, page: int = 1) -> list[str]:
+    """Every printed string of page `page` of the official form, in reading order, from the
+    research text.md.
 
     A line is split where the official form leaves a gap (` | `) or prints a check box (`[ ]`),
     because our filled values and check marks go exactly there.
     """
     text = (FIXTURES / f"{form.lower()}-2024.text.md").read_text(encoding="utf-8")
-    body = text.split("## Page 1 of 1", 1)[1]
+    body = re.split(rf"^## Page {page} of \d+$", text, maxsplit=1, flags=re.M)[1]
+    body = re.split(r"^## Page ", body, maxsplit=1, flags=re.M)[0]
     pieces = []
     for line in body.splitlines():
         line = line.strip()

@@ -101,3 +101,33 @@ def test_api_refuses_bodies_over_64_kib(client, two_county_request):
     two_county_request["padding"] = "x" * (64 * 1024)
     response = client.post("/api/v1/packet", json=two_county_request)
     assert response.status_code == 413
+
+
+def test_api_and_cli_add_the_proposed_order_when_asked(tmp_path, client, two_county_request):
+    plain = client.post("/api/v1/packet", json=two_county_request)
+    two_county_request["options"] = {"proposed_order": True}
+    response = client.post("/api/v1/packet", json=two_county_request)
+    assert response.status_code == 200
+    with_order = pages_text(response.data)
+    assert len(with_order) == len(pages_text(plain.data)) + 4  # two cases, two pages each
+    assert sum("ORDER AFTER PETITION/APPLICATION" in page[:2000] for page in with_order) >= 4
+    done = run_cli("-", "-o", str(tmp_path / "p.pdf"), stdin=json.dumps(two_county_request).encode())
+    assert done.returncode == 0, done.stderr
+    assert pages_text((tmp_path / "p.pdf").read_bytes()) == with_order
+
+
+@pytest.mark.parametrize(
+    ("options", "path", "fragment"),
+    [
+        ({"proposed_ordr": True}, "options.proposed_ordr", "is not a packet option"),
+        ({"proposed_order": "yes"}, "options.proposed_order", "must be true or false"),
+        (["proposed_order"], "options", "must be an object"),
+    ],
+)
+def test_bad_options_are_400_naming_the_field(client, two_county_request, options, path, fragment):
+    two_county_request["options"] = options
+    response = client.post("/api/v1/packet", json=two_county_request)
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["path"] == path
+    assert fragment in error["message"]

@@ -9,13 +9,23 @@ from webapp.packet.fields import CR400_CHECKS
 
 from .conftest import FIXTURES, assert_in_order, official_pieces
 
+# Every page of every form we draw: CR-403, the proposed order, has two.
+PAGES = [("CR-400", 1), ("CR-401", 1), ("CR-403", 1), ("CR-403", 2)]
 
-@pytest.mark.parametrize("form", ["CR-400", "CR-401"])
+
+def raw_page(form: str, number: int) -> dict:
+    return json.loads((forms.FORMS_DIR / f"{form.lower()}-2024.layout.json").read_text())["pages"][number - 1]
+
+
+@pytest.mark.parametrize("form", ["CR-400", "CR-401", "CR-403"])
 def test_layout_copies_match_the_research(form):
-    # webapp/packet/forms/ holds copies; the research folder is the reference when present.
+    # webapp/packet/forms/ holds copies; the research folder (../shared beside the checkout, which
+    # may sit one level deeper as a worktree) is the reference when present.
     from pathlib import Path
 
-    reference = Path(__file__).resolve().parents[3] / "shared" / "reference" / "forms"
+    here = Path(__file__).resolve()
+    reference = next((p / "shared" / "reference" / "forms" for p in here.parents
+                      if (p / "shared" / "reference" / "forms").is_dir()), here)
     name = f"{form.lower()}-2024.layout.json"
     if not (reference / name).is_file():
         pytest.skip("research folder not available")
@@ -25,29 +35,29 @@ def test_layout_copies_match_the_research(form):
     ).read_text()
 
 
-@pytest.mark.parametrize("form", ["CR-400", "CR-401"])
-def test_reading_order_is_the_official_reading_order(form):
-    page = forms.fill(form, {}, set())
-    assert_in_order(official_pieces(form), "\n".join(t.text for t in page.texts))
+@pytest.mark.parametrize(("form", "number"), PAGES)
+def test_reading_order_is_the_official_reading_order(form, number):
+    page = forms.fill(form, {}, set(), number)
+    assert_in_order(official_pieces(form, number), "\n".join(t.text for t in page.texts))
 
 
-@pytest.mark.parametrize("form", ["CR-400", "CR-401"])
-def test_every_printed_run_is_drawn_once_and_screen_only_items_are_not(form):
-    raw = json.loads((forms.FORMS_DIR / f"{form.lower()}-2024.layout.json").read_text())["pages"][0]
+@pytest.mark.parametrize(("form", "number"), PAGES)
+def test_every_printed_run_is_drawn_once_and_screen_only_items_are_not(form, number):
+    raw = raw_page(form, number)
     printed = [t["text"] for t in raw["texts"] if t.get("printed", True) is not False]
-    drawn = [r.text for t in forms.fill(form, {}, set()).texts for row in t.rows for r in row]
+    drawn = [r.text for t in forms.fill(form, {}, set(), number).texts for row in t.rows for r in row]
     assert sorted(drawn) == sorted(printed)
     assert not any("Clear This Form" in text for text in drawn)
-    boxes = forms.load(form).boxes
+    boxes = forms.load(form, number).boxes
     assert len(boxes) == sum(1 for r in raw["rects"] if r["kind"] in ("checkbox", "box"))
 
 
-@pytest.mark.parametrize("form", ["CR-400", "CR-401"])
-def test_text_keeps_official_position_size_and_style(form):
-    raw = json.loads((forms.FORMS_DIR / f"{form.lower()}-2024.layout.json").read_text())["pages"][0]
+@pytest.mark.parametrize(("form", "number"), PAGES)
+def test_text_keeps_official_position_size_and_style(form, number):
+    raw = raw_page(form, number)
     printed = sorted((t["text"], t["size_pt"], t["bold"], t["italic"]) for t in raw["texts"]
                      if t.get("printed", True) is not False)
-    items = forms.load(form).lines
+    items = forms.load(form, number).lines
     drawn = sorted((r.text, r.size, r.bold, r.italic) for i in items for row in i.rows for r in row)
     assert drawn == printed
     starts = {(t["text"], t["x"], t["y"]) for t in raw["texts"]}

@@ -1,6 +1,6 @@
 """The petition packet: CR-400 + attachment + CR-401 per case, and filing instructions per court.
 
-    render(screening, petitioner, lang) -> bytes (a PDF)
+    render(screening, petitioner, lang, *, proposed_order=False) -> bytes (a PDF)
     render(screening, petitioner, lang, result=assess(screening))  # a caller that already ran it
 
 Pure Python, no Flask: the web page, the JSON API and the command line all call this. Input that
@@ -40,12 +40,16 @@ def build(screening: dict, petitioner: dict, lang: str, result: dict | None = No
     return model.build(screening, result, person, lang)
 
 
-def markup(packet: model.Packet) -> str:
-    """The packet as one HTML document (forms as positioned boxes, instructions as flow)."""
+def markup(packet: model.Packet, *, proposed_order: bool = False) -> str:
+    """The packet as one HTML document (forms as positioned boxes, instructions as flow).
+
+    proposed_order adds each case's CR-403 (two pages) after its CR-401.
+    """
     sets = {
         (bundle.county.slug, case.case_number): (
             fields.cr400(case, packet.petitioner),
             fields.cr401(case, packet.petitioner),
+            fields.cr403(case, packet.petitioner) if proposed_order else (),
         )
         for bundle in packet.bundles
         for case in bundle.cases
@@ -62,5 +66,7 @@ def markup(packet: model.Packet) -> str:
     )
 
 
-def render(screening: dict, petitioner: dict, lang: str, result: dict | None = None) -> bytes:
-    return pdf.write_pdf(markup(build(screening, petitioner, lang, result)))
+def render(screening: dict, petitioner: dict, lang: str, result: dict | None = None, *,
+           proposed_order: bool = False) -> bytes:
+    packet = build(screening, petitioner, lang, result)
+    return pdf.write_pdf(markup(packet, proposed_order=proposed_order))

@@ -1,6 +1,7 @@
 """python -m webapp.packet INPUT.json -o OUT.pdf [--lang es]
 
-INPUT holds {"screening": ..., "petitioner": ...} ("-" reads standard input). Invalid input:
+INPUT holds {"screening": ..., "petitioner": ...} and, optionally, "options": {"proposed_order":
+true} ("-" reads standard input). Invalid input:
 one line on standard error naming the field, exit 2, and no output file is written.
 """
 
@@ -14,11 +15,12 @@ from pathlib import Path
 from webapp import languages
 from webapp.config import MAX_BODY_BYTES as MAX_INPUT_BYTES  # the same bound as the HTTP endpoint
 from webapp.eligibility.errors import InputError
-from webapp.packet import render
+from webapp.packet import render, validate
 
 
-def parse_request(raw: bytes) -> tuple[dict, dict]:
-    """The screening and petitioner of a packet request body (shared with the HTTP view)."""
+def parse_request(raw: bytes) -> tuple[dict, dict, dict]:
+    """The screening, petitioner and render options of a packet request body (shared with the
+    HTTP view); the options are keyword arguments for render()."""
     if len(raw) > MAX_INPUT_BYTES:
         raise InputError("", f"input is larger than {MAX_INPUT_BYTES // 1024} KiB")
     try:
@@ -30,7 +32,7 @@ def parse_request(raw: bytes) -> tuple[dict, dict]:
     for key in ("screening", "petitioner"):
         if key not in data:
             raise InputError(key, "is required")
-    return data["screening"], data["petitioner"]
+    return data["screening"], data["petitioner"], validate.options(data.get("options"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot read {args.input}: {error.strerror}", file=sys.stderr)
         return 2
     try:
-        screening, petitioner = parse_request(raw)
-        pdf = render(screening, petitioner, args.lang)
+        screening, petitioner, options = parse_request(raw)
+        pdf = render(screening, petitioner, args.lang, **options)
     except InputError as error:
         message = " ".join(str(error).split())  # one line, whatever the message holds
         print(message if error.path else error.message, file=sys.stderr)

@@ -1,4 +1,4 @@
-"""The only resources a packet may load: our bundled fonts and the packet's own stylesheet.
+"""The only resources a packet may load: our fonts and the packet's own stylesheet and drawings.
 
 A packet carries a person's name and case numbers. Nothing in it may reach the network (no
 tracking pixel, no remote font, no slow or failing fetch in the middle of a render), and nothing
@@ -41,6 +41,6 @@ class PacketURLFetcher(URLFetcher):
     def fetch(self, url, headers=None):
         path = allowed_path(url)
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        if path.suffix == ".ttf":
-            mime = "font/ttf"
+        if path.suffix in (".ttf", ".otf"):
+            mime = f"font/{path.suffix[1:]}"
         return URLFetcherResponse(path.as_uri(), body=path.read_bytes(), headers={"Content-Type": mime})

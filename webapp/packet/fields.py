@@ -1,4 +1,4 @@
-"""What we write into the CR-400 and CR-401 fields for one case.
+"""What we write into the CR-400, CR-401 and (optional) CR-403 fields for one case.
 
 Field names are suffixes of the official AcroForm names (see the layout files), so each value
 lands in the rectangle the Judicial Council drew for it. Signature, date and everything the court
@@ -46,6 +46,19 @@ CR400_CHECKS = {
     "item_4": "LI4[0].li4[0].Checkbox[0]",
 }
 
+# CR-403 names its caption's case number and defendant fields differently from CR-400/CR-401.
+_CR403_PARTY = {
+    **_PARTY,
+    "case_number": "HeaderSub[0].CaseNumber[0].CaseNumber1[0]",
+    "defendant": "TitlePartyName[0].Defendant[0]",
+}
+# Page 2 repeats the case title and number in its own header.
+CR403_PAGE2 = {"defendant": "P2Header_sf[0].Defendant[0]", "case_number": "P2Header_sf[0].CaseNumber1[0]"}
+CR403_TRACKS = {
+    "track_b": "Caption[0].FormTitle[0].Checkbox[0]",  # RESENTENCING OR DISMISSAL (11361.8(b))
+    "track_f": "Caption[0].FormTitle[0].Checkbox[1]",  # REDESIGNATION OR DISMISSAL/SEALING (11361.8(f))
+}
+
 CR401_SERVED = {
     "person_served": "LI2[0].li2a[0].PersonServed[0]",
     "address_served": "LI2[0].li2b[0].AddServed[0]",
@@ -64,8 +77,8 @@ def _contact_values(contact: Contact) -> dict[str, str]:
     }
 
 
-def caption(case: Case, petitioner: Petitioner) -> dict[str, str]:
-    """The caption shared by CR-400 and CR-401, by field suffix."""
+def caption(case: Case, petitioner: Petitioner, names: dict[str, str] = _PARTY) -> dict[str, str]:
+    """The caption shared by CR-400, CR-401 and CR-403 page 1, by field suffix (`names`)."""
     if petitioner.attorney:
         attorney = petitioner.attorney
         party = {
@@ -93,7 +106,7 @@ def caption(case: Case, petitioner: Petitioner) -> dict[str, str]:
         "case_number": case.case_number,
         "defendant": petitioner.name,
     }
-    return {_PARTY[key]: value for key, value in values.items() if value}
+    return {names[key]: value for key, value in values.items() if value}
 
 
 def cr400_checks(case: Case, petitioner: Petitioner) -> set[str]:
@@ -152,3 +165,19 @@ def cr401(case: Case, petitioner: Petitioner) -> forms.Page:
     if target.office and target.address:
         values[CR401_SERVED["address_served"]] = target.address
     return forms.fill("CR-401", values, set())
+
+
+def cr403(case: Case, petitioner: Petitioner) -> tuple[forms.Page, ...]:
+    """The proposed order, caption only: law.md section 4.4 lets us pre-fill the caption (and its
+    relief box, the one CR-400 asks for); every order item, the date and the signature are the
+    court's, so they stay blank."""
+    tracks = set()
+    if case.petition:
+        tracks.add(CR403_TRACKS["track_b"])
+    if case.application:
+        tracks.add(CR403_TRACKS["track_f"])
+    page2 = {CR403_PAGE2["defendant"]: petitioner.name, CR403_PAGE2["case_number"]: case.case_number}
+    return (
+        forms.fill("CR-403", caption(case, petitioner, _CR403_PARTY), tracks, 1),
+        forms.fill("CR-403", page2, set(), 2),
+    )

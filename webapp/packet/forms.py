@@ -1,4 +1,4 @@
-"""The official CR-400 and CR-401 pages, rebuilt from the geometry of the Judicial Council's PDFs.
+"""The official CR-400, CR-401 and CR-403 pages, rebuilt from the geometry of the Judicial Council's PDFs.
 
 webapp/packet/forms/*.layout.json are copies of the research's layout files: every printed text
 run, rule and check box of the official page, in PDF points. Drawing the form from that data (not
@@ -131,11 +131,50 @@ class Page:
 
     form: str
     texts: tuple[TextItem, ...]
+    number: int = 1
+    of: int = 1
+
+    @property
+    def frame(self) -> str:
+        """The page's name for its drawing and CSS class: "cr-400", or "cr-403-2" on a longer form."""
+        return frame_name(self.form, self.number, self.of)
+
+
+def frame_name(form: str, number: int, of: int) -> str:
+    return form.lower() if of == 1 else f"{form.lower()}-{number}"
+
+
+@cache
+def blank(form: str, number: int = 1) -> Page:
+    """Page `number` of `form` with nothing filled in: the printed words only, the same in every
+    packet. The renderer lays this out once per process (webapp/packet/pdf.py)."""
+    return fill(form, {}, set(), number)
+
+
+def split(page: Page) -> tuple[tuple[TextItem, ...], tuple[int, ...]]:
+    """What a filled page adds to its blank page, and how the two interleave in reading order.
+
+    Returns (the value and check items, in reading order; one number per item of `page`): the
+    number is k >= 0 for item k of the blank page, or -(j + 1) for added item j. A check mark's
+    "X" must be read right before its label, so the order is the filled page's, not blank + added.
+    """
+    index = {item: k for k, item in enumerate(blank(page.form, page.number).texts)}
+    added: list[TextItem] = []
+    order: list[int] = []
+    for item in page.texts:
+        if item.kind == "text":
+            order.append(index[item])
+        else:
+            added.append(item)
+            order.append(-len(added))
+    return tuple(added), tuple(order)
 
 
 @dataclass(frozen=True)
 class Layout:
     form: str
+    number: int
+    of: int  # pages in the form
     regions: tuple[dict, ...]
     lines: tuple[TextItem, ...]
     rules: tuple[Rule, ...]
@@ -217,10 +256,19 @@ def _paragraphs(lines: list[TextItem]) -> list[TextItem]:
 
 
 @cache
-def load(form: str) -> Layout:
-    """The layout of "CR-400" or "CR-401" (page 1; both forms are one page)."""
-    raw = json.loads((FORMS_DIR / f"{form.lower()}-2024.layout.json").read_text(encoding="utf-8"))
-    page = raw["pages"][0]
+def _raw(form: str) -> dict:
+    return json.loads((FORMS_DIR / f"{form.lower()}-2024.layout.json").read_text(encoding="utf-8"))
+
+
+def page_count(form: str) -> int:
+    return len(_raw(form)["pages"])
+
+
+@cache
+def load(form: str, number: int = 1) -> Layout:
+    """The layout of page `number` of "CR-400", "CR-401" (one page each) or "CR-403" (two)."""
+    raw = _raw(form)
+    page = raw["pages"][number - 1]
     regions = tuple(page["regions"])
     texts = [t for t in page["texts"] if t.get("printed", True) is not False]
     rules = [
@@ -242,6 +290,8 @@ def load(form: str) -> Layout:
     arrows = [Arrow(i["x"], round(PAGE_HEIGHT - i["y"] - i["h"], 3), i["w"], i["h"]) for i in page["images"]]
     return Layout(
         form=raw["form"],
+        number=number,
+        of=len(raw["pages"]),
         regions=regions,
         lines=tuple(_merge_runs(texts)),
         rules=tuple(rules),
@@ -312,14 +362,14 @@ def _reading_order(layout: Layout, items: list[TextItem]) -> list[TextItem]:
     return out
 
 
-def fill(form: str, values: dict[str, str], checks: set[str]) -> Page:
-    """The page of `form` with text `values` (field-name suffix -> text) and `checks` (suffixes)."""
-    layout = load(form)
+def fill(form: str, values: dict[str, str], checks: set[str], number: int = 1) -> Page:
+    """Page `number` of `form` with text `values` (field-name suffix -> text) and `checks` (suffixes)."""
+    layout = load(form, number)
     items = list(layout.lines)
     for suffix, value in values.items():
         if value:
             items.append(_value_item(layout, _field(layout, suffix), value))
     for suffix in checks:
         items.append(_check_item(layout, _field(layout, suffix)))
-    return Page(form=layout.form, texts=tuple(_reading_order(layout, items)))
+    return Page(layout.form, tuple(_reading_order(layout, items)), layout.number, layout.of)
 

@@ -17,7 +17,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
-from webapp.packet import i18n
+from webapp.packet import forms, i18n
 from webapp.packet.fetcher import PACKET_DIR, PacketURLFetcher
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "packet"
@@ -44,6 +44,7 @@ def environment(lang: str) -> jinja2.Environment:
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)
     env.filters["pt"] = _pt
+    env.globals["split"] = forms.split
     return env
 
 
@@ -94,19 +95,62 @@ def html(template: str, lang: str, **context) -> str:
     return environment(lang).get_template(template).render(**context)
 
 
+# PDF/UA-1: tagged, titled, language set, so screen readers can read the forms.
+_OPTIONS = {"pdf_variant": "pdf/ua-1", "cache": _IMAGES}
+
+
+def _render(markup: str):
+    css, fonts = _styles()
+    html = HTML(string=markup, base_url=PACKET_DIR.as_uri() + "/", url_fetcher=PacketURLFetcher())
+    return html.render(stylesheets=[css], font_config=fonts, **_OPTIONS)
+
+
 def write_pdf(markup: str) -> bytes:
     """The PDF of `markup`; its <title> and <html lang> become the document's title and language."""
     try:
-        css, fonts = _styles()
         with _LOCK:
-            document = HTML(string=markup, base_url=PACKET_DIR.as_uri() + "/", url_fetcher=PacketURLFetcher())
-            # PDF/UA-1: tagged, titled, language set, so screen readers can read the forms.
-            return document.write_pdf(
-                stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1", cache=_IMAGES,
-                finisher=_one_sided,
-            )
+            document = _render(markup)
+            for page in document.pages:
+                _restore_printed_words(page._page_box)
+            return document.write_pdf(finisher=_one_sided, **_OPTIONS)
     except FatalURLFetchingError as error:
         raise RenderError(str(error)) from error
+
+
+# Laying out a form's printed words (about 90 positioned paragraphs a page) was most of a
+# packet's render time, and they are the same in every packet. So a packet's form pages hold
+# only the person's values and X marks (templates/packet/form.html), and each page gets back the
+# words of its blank page, laid out once per process. The boxes are only read after layout
+# (drawing and PDF/UA tagging), which WeasyPrint already does once per write_pdf call of a
+# Document, so one laid-out copy can be drawn into every packet. Keyed by (form, page).
+_BLANK_WORDS: dict[tuple[str, int], list] = {}
+
+
+def _blank_words(form: str, number: int) -> list:
+    key = (form, number)
+    if key not in _BLANK_WORDS:
+        template = '{% from "form.html" import blank_page %}<html><body>{{ blank_page(p) }}</body></html>'
+        markup = environment("en").from_string(template).render(p=forms.blank(form, number))
+        section = _form_sections(_render(markup).pages[0]._page_box)[0]
+        _BLANK_WORDS[key] = list(section.children)
+    return _BLANK_WORDS[key]
+
+
+def _form_sections(box) -> list:
+    """The form-page <section> boxes under `box` (they sit a few blocks below the page)."""
+    if getattr(box, "element_tag", None) == "section" and "form-page" in (box.element.get("class") or ""):
+        return [box]
+    return [found for child in getattr(box, "children", ()) for found in _form_sections(child)]
+
+
+def _restore_printed_words(page_box) -> None:
+    for section in _form_sections(page_box):
+        order = section.element.get("data-order")
+        if order is None:
+            continue  # a blank page's own layout
+        words = _blank_words(section.element.get("data-form"), int(section.element.get("data-page")))
+        added = list(section.children)
+        section.children = [words[k] if k >= 0 else added[-k - 1] for k in map(int, order.split())]
 
 
 def _one_sided(document, pdf: pydyf.PDF) -> None:

@@ -8,6 +8,9 @@ Extensions to the contract's ``petitioner`` (all optional): ``waive_original_jud
 ``waive_appearance`` (booleans, default false: CR-400 items 3 and 4), and, inside ``attorney``,
 the attorney's own ``street``, ``city``, ``state``, ``zip``, ``phone``, ``email`` and ``fax``
 for the caption (the client's address is never printed as the attorney's).
+
+Extension beside ``screening`` and ``petitioner`` (optional): ``options``, an object whose only
+key today is ``proposed_order`` (boolean, default false: add a CR-403 after each CR-401).
 """
 
 from __future__ import annotations
@@ -133,6 +136,22 @@ def petitioner(data, path: str = "petitioner") -> Petitioner:
         waive_original_judge=_flag(data, "waive_original_judge", path),
         waive_appearance=_flag(data, "waive_appearance", path),
     )
+
+
+OPTIONS = ("proposed_order",)
+
+
+def options(data, path: str = "options") -> dict[str, bool]:
+    """The packet options as keyword arguments for webapp.packet.render (absent: all off)."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(path, "must be an object")
+    for key in data:
+        if key not in OPTIONS:
+            # A misspelt option would otherwise be ignored and the packet silently lack a form.
+            raise InputError(f"{path}.{key}", f"is not a packet option (known: {', '.join(OPTIONS)})")
+    return {key: _flag(data, key, path) for key in OPTIONS}
 
 
 def filing_fields(conviction: dict, path: str) -> tuple[str, str]:

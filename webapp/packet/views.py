@@ -1,6 +1,6 @@
 """POST /api/v1/packet?lang=es: the packet as a PDF download.
 
-The body is the command line's input, {"screening": ..., "petitioner": ...}. The person's name
+The body is the command line's input, {"screening": ..., "petitioner": ..., "options": ...}. The person's name
 never reaches the file name, a log line or a cookie: the response is a generic attachment,
 marked no-store.
 """
@@ -33,8 +33,8 @@ def packet():
         # The same answer as the eligibility API gives: the contract says "400/413 as for eligibility".
         return _error(InputError(ROOT, "must be sent with Content-Type: application/json"))
     try:
-        screening, petitioner = parse_request(request.get_data(cache=False))
-        pdf = render(screening, petitioner, request.args.get("lang", "en"))
+        screening, petitioner, options = parse_request(request.get_data(cache=False))
+        pdf = render(screening, petitioner, request.args.get("lang", "en"), **options)
     except InputError as error:
         return _error(error)
     # Cache-Control: no-store comes with every response (webapp/security.py).
