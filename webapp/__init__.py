@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from .config import ROOT, build_config
 from .i18n import LANGUAGE_NAMES, init_babel, locale_from_path, other_language
 from .limits import init_app as init_limits
+from .packet.render_pool import RenderFailed, RenderTimeout
 from .security import add_security_headers
 from .session_cookie import EncryptedCookieSessionInterface
 
@@ -84,6 +85,14 @@ def _register_errors(app: Flask) -> None:
     def http_error(error):
         kinds = {400: "bad_request", 404: "not_found", 405: "not_allowed", 413: "too_large", 429: "too_many"}
         return _error_page(error.code or 500, kinds.get(error.code, "bad_request"))
+
+    @app.errorhandler(RenderTimeout)
+    @app.errorhandler(RenderFailed)
+    def render_busy(error):
+        # The render was stopped (webapp/packet/render_pool.py); nothing typed is lost.
+        response = app.make_response(_error_page(503, "busy"))
+        response.headers["Retry-After"] = "60"
+        return response
 
     @app.errorhandler(Exception)
     def server_error(error):

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from webapp.eligibility import InputError
 from webapp.packet import build, model, render, validate
+from webapp.packet.render_pool import render_in_pool
 
 from . import columns
 from . import messages as m
@@ -142,6 +143,7 @@ def stream_zip(clients: Iterable) -> Iterator[bytes]:
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for client in clients:
-            archive.writestr(file_name(client), render(client.screening, client.petitioner, client.lang))
+            pdf = render_in_pool(render, client.screening, client.petitioner, client.lang)
+            archive.writestr(file_name(client), pdf)
             yield sink.take()
     yield sink.take()
