@@ -13,6 +13,7 @@ from .limits import init_app as init_limits
 from .packet.render_pool import RenderFailed, RenderTimeout
 from .security import add_security_headers
 from .session_cookie import EncryptedCookieSessionInterface
+from .static_files import init_app as init_static
 
 csrf = CSRFProtect()
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(build_config(overrides))
     app.session_interface = EncryptedCookieSessionInterface()
     app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+    init_static(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # {% trans %} blocks are extracted with trimmed whitespace (babel.cfg); render them the same way.
@@ -37,10 +39,12 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     from .api import bp as api_bp
     from .flow.views import bp as check_bp
+    from .health import bp as health_bp
 
     app.register_blueprint(check_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)
+    app.register_blueprint(health_bp)
     _register_packet(app)
 
     app.after_request(add_security_headers)
