@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import secrets
 import shutil
 import subprocess
@@ -52,6 +53,7 @@ ALONE = 32
 # what is left for the pages. Four people at this pace make 0.4 packets a second (1,440 an hour),
 # far above any real day; the hammering client adds what the rate limit lets through.
 PACKET_PACE_S = 10
+BESIDE_PAGES, BESIDE_PACKETS = 30, 2
 
 ANALYSIS = """
 What the figures say (analysis written by hand on 2026-11-27 from these runs and from profiles;
@@ -87,7 +89,12 @@ def answered_session(base: str) -> dict:
     asked = walk(client, "en", [FRESNO, ALAMEDA], PERSON, check=False)
     if client.get("/en/petition").status_code != 200:
         raise RuntimeError("the journey did not reach the details page")
-    return {"cookie": http.cookie, "token": client.token, "asked": asked}
+    first = asked[0]
+    page = client.get(f"/en/check/{first[0]}/{first[1]}" if first[0] else f"/en/check/about-you/{first[1]}")
+    html = page.get_data(as_text=True)
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', html).group(1)
+    return {"cookie": http.cookie, "token": client.token, "asked": asked,
+            "page_bytes": len(html.encode()), "stylesheet": stylesheet}
 
 
 def page_groups(session: dict, clients: dict) -> list[Group]:
@@ -108,8 +115,8 @@ def page_groups(session: dict, clients: dict) -> list[Group]:
         Group("check answers and results, with cookie", "page", clients["results"],
               [{"method": "GET", "path": p, "headers": cookie}
                for p in ("/en/check/answers", "/en/results", "/es/results", "/es/check/answers")]),
-        Group("stylesheet (no-store: every page view)", "static", clients["static"],
-              [{"method": "GET", "path": "/static/css/site.css", "headers": {}}]),
+        Group("stylesheet (content-hashed name, gzip)", "static", clients["static"],
+              [{"method": "GET", "path": session["stylesheet"], "headers": {"Accept-Encoding": "gzip"}}]),
         Group("eligibility API", "api", clients["api"],
               [{"method": "POST", "path": "/api/v1/eligibility",
                 "headers": {"Content-Type": "application/json"}, "body": json.dumps(SCREENING)}]),
@@ -134,6 +141,16 @@ def packet_groups(session: dict) -> list[Group]:
     ]
 
 
+def beside_groups(session: dict) -> list[Group]:
+    """Issue 13's test: 30 connections on question pages while two clients download packets
+    back to back (the server's packet limit is lifted for this run so they never pause)."""
+    questions = page_groups(session, {**dict.fromkeys(MIX, 0), "questions": BESIDE_PAGES})[1]
+    questions.name = f"question pages beside {BESIDE_PACKETS} packet downloads without pause"
+    api = {"method": "POST", "path": "/api/v1/packet", "headers": {"Content-Type": "application/json"},
+           "body": PACKET_BODY}
+    return [questions, Group("packet API, back to back", "packet", BESIDE_PACKETS, [api], pace_ms=1)]
+
+
 def privacy_notes(log: Path) -> list[str]:
     """The server log of the whole run holds no name, case number or answer."""
     text = log.read_text(errors="replace")
@@ -148,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alone-duration", type=int, default=6, help="seconds of each group alone")
     parser.add_argument("--baseline-duration", type=int, default=15,
                         help="seconds of the bare page, before and again after (default 15)")
+    parser.add_argument("--beside-duration", type=int, default=20,
+                        help="seconds of question pages beside back-to-back packets (default 20)")
     parser.add_argument("--gunicorn-args", default="", help="GUNICORN_CMD_ARGS for both servers (trials)")
     parser.add_argument("--no-write", action="store_true", help="print the section, leave the doc alone")
     args = parser.parse_args(argv)
@@ -166,22 +185,31 @@ def main(argv: list[str] | None = None) -> int:
     bare = [Group(f"bare Flask page, {when}", "baseline", ALONE, page) for when in ("before", "after")]
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "server.log"
-        with Server(argv_bare, extra, Path(folder) / "bare.log", bare_port) as bare_server:
-            run_groups([bare[0]], bare_server.base, args.baseline_duration)
-            with Server(argv_app, env, log, port) as server:
-                session = answered_session(server.base)
+        with Server(argv_app, env, log, port) as server:
+            session = answered_session(server.base)
+            # The bare page weighs what a question page weighs, so the ratio compares like with like.
+            bare_env = {**extra, "BARE_PAGE_BYTES": str(session["page_bytes"])}
+            with Server(argv_bare, bare_env, Path(folder) / "bare.log", bare_port) as bare_server:
+                run_groups([bare[0]], bare_server.base, args.baseline_duration)
                 mix = page_groups(session, MIX) + packet_groups(session)
                 run_groups(mix, server.base, args.duration)
                 alone = page_groups(session, dict.fromkeys(MIX, ALONE))
                 for group in alone:
                     run_groups([group], server.base, args.alone_duration)
-            run_groups([bare[1]], bare_server.base, args.baseline_duration)
+                run_groups([bare[1]], bare_server.base, args.baseline_duration)
+        # A server with the packet limit lifted: two clients download without a pause.
+        unlimited = {**env, "PACKET_RATE_LIMIT": "100000 per minute"}
+        with Server(argv_app, unlimited, Path(folder) / "beside.log", free_port()) as server:
+            beside = beside_groups({**session, **answered_session(server.base)})
+            run_groups(beside, server.base, args.beside_duration)
         notes = privacy_notes(log)
+    notes.append(f"- The bare page weighs {session['page_bytes']:,} bytes, as the first question page does.")
     if args.gunicorn_args:
         notes.append(f"- Trial settings: GUNICORN_CMD_ARGS={args.gunicorn_args!r} on both servers.")
     settings = {"duration": args.duration, "alone_duration": args.alone_duration,
-                "baseline_duration": args.baseline_duration, "packet_pace_s": PACKET_PACE_S}
-    text = section(mix, alone, bare, settings, notes, ANALYSIS)
+                "baseline_duration": args.baseline_duration, "packet_pace_s": PACKET_PACE_S,
+                "beside_duration": args.beside_duration}
+    text = section(mix, alone, bare, settings, notes, ANALYSIS, beside)
     print(text)
     if not args.no_write:
         write(text)

@@ -79,8 +79,17 @@ def verdicts(mix: list[Group], alone: list[Group], bare: list[Group]) -> list[st
     return lines
 
 
+def beside_verdict(beside: list[Group]) -> list[str]:
+    pages, packets = beside
+    p99 = pages.result["p99_us"]
+    return [f"- Question pages' p99 under 100 ms at {pages.connections} connections while "
+            f"{packets.connections} clients download packets without pause: {verdict(p99 < 100_000)} "
+            f"({_ms(p99)} ms; {packets.result['ok']} packets made meanwhile, "
+            f"{packets.result['rps']:.2f} a second)."]
+
+
 def section(mix: list[Group], alone: list[Group], bare: list[Group], settings: dict,
-            notes: list[str], analysis: str) -> str:
+            notes: list[str], analysis: str, beside: list[Group]) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()
     total = sum(g.result["requests"] for g in mix) / settings["duration"]
@@ -114,8 +123,13 @@ def section(mix: list[Group], alone: list[Group], bare: list[Group], settings: d
         "",
         *table([*alone, *bare], ratio_to=bare_rps(bare)),
         "",
+        f"### Question pages beside packet downloads ({settings['beside_duration']} s)",
+        "",
+        *table(beside),
+        "",
         "### Aims",
         "",
+        *beside_verdict(beside),
         *verdicts(mix, alone, bare),
         *notes,
         "",
