@@ -26,7 +26,7 @@ COPY templates templates
 COPY translations translations
 # Catalogs and compressed static files are built here, so the running container writes nothing.
 RUN pybabel compile -d translations \
- && python -m whitenoise.compress webapp/static \
+ && python -m whitenoise.compress webapp/static/css \
  && useradd --system --uid 10001 --home-dir /app app
 
 USER app

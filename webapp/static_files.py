@@ -8,7 +8,7 @@
   cached on a shared computer.
 - Each file is also kept gzip- (and, where the brotli module is installed, brotli-) compressed
   beside itself; WhiteNoise sends the smallest the browser accepts. The compressed copies are
-  made by the container build (``python -m whitenoise.compress webapp/static``) or, where the
+  made by the container build (``python -m whitenoise.compress webapp/static/css``) or, where the
   folder is writable, when the app starts; never committed.
 - ``/favicon.ico`` is a real icon.
 - WhiteNoise answers before Flask sees the request, so the security headers are added here too.
@@ -71,7 +71,7 @@ def _headers(headers, path: str, url: str) -> None:
 
 
 def init_app(app: Flask) -> None:
-    _compress(STATIC)
+    _compress(STATIC / "css")  # what pages load; the fonts are only read by the PDF renderer
     names = {filename: hashed_name(filename) for filename in HASHED}
     static = WhiteNoise(
         app.wsgi_app,
