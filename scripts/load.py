@@ -56,26 +56,21 @@ PACKET_PACE_S = 10
 BESIDE_PAGES, BESIDE_PACKETS = 30, 2
 
 ANALYSIS = """
-What the figures say (analysis written by hand on 2026-11-27 from these runs and from profiles;
-re-check it when the figures move):
+How to read these figures (written by hand on 2026-12-01; re-check it when the design changes):
 
-- **Page cost.** A bare Flask page costs about 0.3 ms of CPU per request in these workers; ours
-  cost about 1.1 to 1.4 ms in-process (a question page 1.4 ms, results 1.2 ms, the start page
-  0.8 ms). Jinja rendering the page and its macros is over 40% of it. Flask-WTF loads WTForms' own
-  translation catalog from disk on every form, uncached: `WTF_I18N_ENABLED = False` (now set) took a
-  question page from 1.41 to 1.09 ms (every message we show is our own, so nothing is lost). The
-  rest is the Fernet cookie (decrypted and re-encrypted on every page), Babel and the headers.
-  The check-answers page (22 rows of answers) is the dearest. The stylesheet goes through Flask
-  too, and no-store makes a browser fetch it again on every page view: one extra request per page.
-- **The p99 in the mix is the packets.** Alone, every page group keeps its p99 far under 100 ms.
-  In the mix each packet render holds one sync worker for 0.3 to 0.7 s of CPU (longer while the
-  two cores are shared), and pages that arrive meanwhile queue. With one worker per core the
-  mix's page p99 was about 600 ms; `webapp/gunicorn_conf.py` now starts two workers per core
-  (`WEB_CONCURRENCY` overrides), which brought it to about 110 ms. Rendering packets away from
-  the page workers (a separate worker pool or a queue) would remove the rest.
-- **The rate limit is per worker process** with the default in-memory store: with four workers
-  the hammering client gets up to 4 × 10 packets a minute before its 429s start. Set
-  `RATELIMIT_STORAGE_URI` to a Redis URL for one exact count across workers and instances.
+- **Packets apart from pages.** gunicorn runs threaded workers (2 x 16 threads); every PDF is
+  rendered in one child process per worker (webapp/packet/render_pool.py), at a lower CPU
+  priority, with one deadline for queueing and rendering (RENDER_TIMEOUT_SECONDS, 25 s) after
+  which the render is killed and the person gets a translated 503. A page thread waiting on a
+  render holds no GIL, so pages on the same worker go on. The "beside" table is the issue's test:
+  30 connections on question pages while two clients download packets back to back.
+- **The bare page** (scripts/bare_app.py) renders a cached Jinja template padded to the byte size
+  of the run's first question page, under the same gunicorn settings. Python-side wins since the
+  last run: one catalog lookup per request instead of one per string (gettext 8.1 -> 3.4 us), and
+  an unchanged session cookie under a minute old is not re-encrypted.
+- **Noise.** On a shared machine the load average in the header matters more than any figure:
+  with other work on the cores, p99s and ratios move by several times between runs (the two bare
+  runs show how much). Judge the aims from a run on a quiet machine.
 """
 
 
@@ -199,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
                 run_groups([bare[1]], bare_server.base, args.baseline_duration)
         # A server with the packet limit lifted: two clients download without a pause.
         unlimited = {**env, "PACKET_RATE_LIMIT": "100000 per minute"}
-        with Server(argv_app, unlimited, Path(folder) / "beside.log", free_port()) as server:
+        beside_port = free_port()
+        _, _, argv_beside = procfile_web(beside_port)
+        with Server(argv_beside, unlimited, Path(folder) / "beside.log", beside_port) as server:
             beside = beside_groups({**session, **answered_session(server.base)})
             run_groups(beside, server.base, args.beside_duration)
         notes = privacy_notes(log)

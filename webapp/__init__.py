@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from .config import ROOT, build_config
 from .i18n import LANGUAGE_NAMES, init_babel, locale_from_path, other_language
 from .limits import init_app as init_limits
+from .packet import render_pool
 from .packet.render_pool import RenderFailed, RenderTimeout
 from .security import add_security_headers
 from .session_cookie import EncryptedCookieSessionInterface
@@ -26,6 +27,8 @@ def create_app(overrides: dict | None = None) -> Flask:
         static_folder="static",
     )
     app.config.update(build_config(overrides))
+    app.config.setdefault("RENDER_INLINE", app.config.get("TESTING", False))
+    render_pool.render_inline_when(_render_inline)
     app.session_interface = EncryptedCookieSessionInterface()
     app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
     init_static(app)
@@ -52,6 +55,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     _register_errors(app)
     _register_template_helpers(app)
     return app
+
+
+def _render_inline() -> bool:
+    # Asked per render: in-process test apps render in the test's thread, servers in the pool.
+    from flask import current_app, has_app_context
+
+    return has_app_context() and bool(current_app.config.get("RENDER_INLINE"))
 
 
 def _register_packet(app: Flask) -> None:

@@ -69,3 +69,40 @@ def test_a_caller_waiting_behind_a_long_render_gives_up_at_its_timeout():
         render_in_pool(_sleep_then_pid, 0, timeout=0.5)
     long.join()
     assert isinstance(render_in_pool(_sleep_then_pid, 0), int)
+
+
+@pytest.fixture
+def server_like_client():
+    from webapp import create_app
+
+    # Not TESTING's inline rendering: the views hand renders to the pool as the server does.
+    app = create_app({"TESTING": True, "RENDER_INLINE": False, "SECRET_KEY": "pool-test-key"})
+    return app.test_client()
+
+
+def _packet_request():
+    return {"screening": {"person": CLEAN, "convictions": ALAMEDA_PETITION}, "petitioner": PETITIONER}
+
+
+def test_the_packet_api_renders_through_the_pool(server_like_client, monkeypatch):
+    from webapp.packet import render_pool
+
+    calls = []
+    real = render_pool._render
+    monkeypatch.setattr(render_pool, "_render", lambda *a: calls.append(a[0]) or real(*a))
+    response = server_like_client.post("/api/v1/packet", json=_packet_request())
+    assert response.status_code == 200
+    assert response.data.startswith(b"%PDF-")
+    assert calls == [render]
+
+
+def test_a_render_past_the_timeout_is_a_translated_503_with_retry_after(server_like_client, monkeypatch):
+    from webapp.packet import render_pool
+
+    monkeypatch.setattr(render_pool, "DEFAULT_TIMEOUT", 0.01)
+    page = server_like_client.get("/es/petition")
+    assert page.status_code in (200, 302)
+    api = server_like_client.post("/api/v1/packet?lang=es", json=_packet_request())
+    assert api.status_code == 503
+    assert api.headers["Retry-After"] == "60"
+    assert api.get_json() == {"error": {"path": "", "message": "busy"}}

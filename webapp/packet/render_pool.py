@@ -16,7 +16,9 @@ machine is busy the kernel serves pages first and packets take the time left ove
   is ready in milliseconds, not the second that importing takes.
 
 Only picklable, module-level functions and plain data cross the pipe. The module knows nothing of
-Flask: the views turn ``RenderTimeout`` and ``RenderFailed`` into a translated "try again" page.
+Flask: the views turn ``RenderTimeout`` and ``RenderFailed`` into a translated "try again" page,
+and the app says through ``render_inline_when`` when to render in the calling thread instead
+(``RENDER_INLINE``, on under ``TESTING``, so in-process tests can replace the renderer).
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ T = TypeVar("T")
 RENDER_PROCESSES = int(os.environ.get("RENDER_PROCESSES") or 1)
 DEFAULT_TIMEOUT = float(os.environ.get("RENDER_TIMEOUT_SECONDS") or 25)
 MAX_RENDERS_PER_CHILD = 200
-# Lower priority than the web workers: under contention pages are scheduled before renders.
-CHILD_NICENESS = 10
+# Lower priority than the web workers: under contention pages are scheduled before renders. Not
+# lower still: on a machine busy with other work a nice-10 child got so little CPU that renders
+# ran into their timeout (load run of 2026-12-01, load average 12 on 2 cores).
+CHILD_NICENESS = int(os.environ.get("RENDER_NICENESS") or 5)
 _PRELOAD = ["webapp.packet"]
 
 
@@ -48,6 +52,11 @@ class RenderFailed(Exception):
     """The render process died (killed for another request's timeout, out of memory)."""
 
 
+def _never() -> bool:
+    return False
+
+
+_inline: Callable[[], bool] = _never
 _lock = threading.Lock()
 _slots = threading.BoundedSemaphore(RENDER_PROCESSES)
 _executor: ProcessPoolExecutor | None = None
@@ -104,8 +113,18 @@ def _discard(executor: ProcessPoolExecutor) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
 
 
-def render_in_pool(fn: Callable[..., T], *args, timeout: float = DEFAULT_TIMEOUT) -> T:
-    """``fn(*args)`` in a render process; its exceptions (e.g. InputError) are raised here."""
+def render_inline_when(predicate: Callable[[], bool]) -> None:
+    """Set the test, asked on every call, for rendering in the calling thread (no pool, no timeout)."""
+    global _inline
+    _inline = predicate
+
+
+def render_in_pool(fn: Callable[..., T], *args, timeout: float | None = None) -> T:
+    """``fn(*args)`` in a render process; its exceptions (e.g. InputError) are raised here.
+    ``timeout`` (default ``RENDER_TIMEOUT_SECONDS``) counts the wait for a free process too."""
+    if _inline():
+        return fn(*args)
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     deadline = time.monotonic() + timeout
     # Callers queue here, not in the executor: the executor hands queued calls to its processes
     # early, and a waiting caller that gives up must never be mistaken for the running one.
