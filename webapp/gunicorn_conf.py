@@ -19,11 +19,11 @@ worker_class = "webapp.gunicorn_worker.Worker"
 # client can cheaply hold, so one worker cannot be filled by them.
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
 threads = int(os.environ.get("WEB_THREADS") or 16)
-# WeasyPrint's caches grow with every distinct font and form it has seen; renders happen in the
-# pool's children (recycled there), but a worker is recycled too, staggered so both never restart
-# together.
-max_requests = int(os.environ.get("MAX_REQUESTS") or 5000)
-max_requests_jitter = 500
+# WeasyPrint's memory is bounded where it grows: in the render children, replaced every 200
+# renders (webapp/packet/render_pool.py). The web workers are recycled too, as a backstop, rarely
+# and staggered: a restart costs its worker a second or two of boot.
+max_requests = int(os.environ.get("MAX_REQUESTS") or 50_000)
+max_requests_jitter = 5_000
 # The threaded worker's heartbeat: the main loop never renders, so this only catches a hung worker.
 timeout = 30
 graceful_timeout = 30
@@ -42,13 +42,19 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
 def post_worker_init(worker):
-    # Start this worker's render process now, so the first download does not wait for it.
+    # Start this worker's render process now, so the first download does not wait for it; in the
+    # background, so the worker serves pages meanwhile (a busy machine can take seconds).
+    import threading
+
     from webapp.packet import render_pool
 
-    try:
-        render_pool.warm()
-    except Exception as error:  # the first download will start it instead; never fail the boot
-        worker.log.warning("Render pool not started at boot: %s", type(error).__name__)
+    def warm():
+        try:
+            render_pool.warm()
+        except Exception as error:  # the first download will start it instead
+            worker.log.warning("Render pool not started at boot: %s", type(error).__name__)
+
+    threading.Thread(target=warm, name="render-pool-warm", daemon=True).start()
 
 
 def worker_exit(server, worker):
