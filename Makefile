@@ -4,21 +4,32 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# Exact versions with hashes (uv pip compile): what a developer, CI and the container install.
+LOCK := requirements-dev.lock
+UV_VERSION := 0.13.9
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: help run test test-fast lint bench load load-deps extract-strings update-catalogs compile-catalogs check-strings browser-deps packet-fonts clean
+.PHONY: help run test test-fast lint lock bench load load-deps test-deps extract-strings update-catalogs compile-catalogs check-strings browser-deps packet-fonts clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-install: $(STAMP) ## Create .venv and install the project with its test tools
+install: $(STAMP) ## Create .venv and install the project with its test tools, from the lock file
+
+lock: ## Update both lock files to the newest versions pyproject.toml allows; then run `make test`
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet 'uv==$(UV_VERSION)'
+	$(BIN)/uv pip compile pyproject.toml --upgrade --python-version 3.11.7 --generate-hashes \
+	  --annotation-style line --custom-compile-command "make lock" -q -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --upgrade --python-version 3.11.7 --generate-hashes \
+	  --annotation-style line --custom-compile-command "make lock" -q -o requirements-dev.lock
 
 compile-catalogs: $(STAMP) ## Compile the translation catalogs (.mo files are never committed)
 	$(BIN)/pybabel compile -d translations --statistics
@@ -37,6 +48,13 @@ browser-deps: ## Install what the browser tests need: Debian's chromium and npm'
 	  else echo "Install Debian's poppler-utils: sudo apt-get install poppler-utils" >&2; exit 1; fi; fi
 	@test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --silent
 
+test-deps: ## Install what the server tests need: Debian's redis-server (they start their own, on a free port)
+	@if ! command -v redis-server >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >/dev/null; \
+	  else echo "Install Debian's redis-server: sudo apt-get install redis-server" >&2; exit 1; fi; fi
+
+
 # The packet's Chinese/Korean font: cut from Debian's fonts-noto-cjk once (about 3 minutes), not committed.
 PACKET_CJK := webapp/packet/fonts/PacketCJK-Regular.otf webapp/packet/fonts/PacketCJK-Bold.otf
 packet-fonts: $(PACKET_CJK) ## Build the packet's Traditional Chinese and Korean font (Debian's fonts-noto-cjk)
@@ -48,11 +66,11 @@ $(PACKET_CJK) &: scripts/build_packet_fonts.py | $(STAMP)
 	  else echo "Install Debian's fonts-noto-cjk: sudo apt-get install fonts-noto-cjk" >&2; exit 1; fi; fi
 	$(BIN)/python -m scripts.build_packet_fonts
 
-test: $(STAMP) compile-catalogs browser-deps packet-fonts ## Set up and run the whole suite
+test: $(STAMP) compile-catalogs browser-deps test-deps packet-fonts ## Set up and run the whole suite
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-test-fast: $(STAMP) compile-catalogs packet-fonts ## Run the suite without the browser tests
+test-fast: $(STAMP) compile-catalogs test-deps packet-fonts ## Run the suite without the browser tests
 	$(BIN)/pytest -m "not browser"
 
 lint: $(STAMP) ## ruff, clean

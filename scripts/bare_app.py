@@ -1,21 +1,40 @@
-"""The baseline for `make load`: the least a Flask page can cost under our gunicorn settings.
+"""The baseline for `make load`: the least a Flask page of the same weight can cost here.
 
-One route, a fixed HTML page of about the size of a real one's head, no templates, no session,
-no extensions. Whatever the site costs beyond this is ours: templates, translations, the
-encrypted cookie, CSRF, the security headers.
+One route rendering a cached Jinja template (compiled once, as Flask caches ours) into a page of
+``BARE_PAGE_BYTES`` bytes, which `make load` sets to the size of a real question page; no
+session, no extensions, no translations. Whatever the site costs beyond this is ours: the
+question logic, translations, the encrypted cookie, CSRF, the security headers.
 """
 
-from flask import Flask
+import os
+
+from flask import Flask, render_template_string
 
 app = Flask(__name__)
 
-PAGE = (
-    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-    '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    "<title>Bare page</title></head><body><h1>Bare page</h1><p>Nothing but Flask.</p></body></html>\n"
+SIZE = int(os.environ.get("BARE_PAGE_BYTES") or 2600)
+
+TEMPLATE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title><link rel="stylesheet" href="/static/site.css"></head>
+<body><main><h1>{{ title }}</h1>
+{% for paragraph in paragraphs %}<p>{{ paragraph }}</p>
+{% endfor %}<p>{{ padding }}</p></main></body></html>
+"""
+_EMPTY = len(TEMPLATE.replace("{{ title }}", "Bare page").split("{% for")[0]) + 40
+PARAGRAPHS = ["Nothing but Flask and one cached template, the same size as a question page."] * max(
+    1, (SIZE - _EMPTY) // 85
 )
+
+
+PADDING = ""
 
 
 @app.get("/")
 def page() -> str:
-    return PAGE
+    return render_template_string(TEMPLATE, title="Bare page", paragraphs=PARAGRAPHS, padding=PADDING)
+
+
+with app.test_request_context():
+    PADDING = "." * max(0, SIZE - len(page().encode()))

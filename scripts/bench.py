@@ -20,7 +20,8 @@ def _page_weights() -> dict:
 
     app = create_app({"TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False})
     client = app.test_client()
-    css = len(client.get("/static/css/site.css").data)
+    with client.get("/static/css/site.css") as response:
+        css = len(response.data)
     from tests.web.journey import walk
     from tests.web.test_flow import ALAMEDA_SALE, FRESNO_POSSESSION, NO_PRIORS
 

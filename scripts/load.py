@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import secrets
 import shutil
 import subprocess
@@ -52,28 +53,24 @@ ALONE = 32
 # what is left for the pages. Four people at this pace make 0.4 packets a second (1,440 an hour),
 # far above any real day; the hammering client adds what the rate limit lets through.
 PACKET_PACE_S = 10
+BESIDE_PAGES, BESIDE_PACKETS = 30, 2
 
 ANALYSIS = """
-What the figures say (analysis written by hand on 2026-11-27 from these runs and from profiles;
-re-check it when the figures move):
+How to read these figures (written by hand on 2026-12-01; re-check it when the design changes):
 
-- **Page cost.** A bare Flask page costs about 0.3 ms of CPU per request in these workers; ours
-  cost about 1.1 to 1.4 ms in-process (a question page 1.4 ms, results 1.2 ms, the start page
-  0.8 ms). Jinja rendering the page and its macros is over 40% of it. Flask-WTF loads WTForms' own
-  translation catalog from disk on every form, uncached: `WTF_I18N_ENABLED = False` (now set) took a
-  question page from 1.41 to 1.09 ms (every message we show is our own, so nothing is lost). The
-  rest is the Fernet cookie (decrypted and re-encrypted on every page), Babel and the headers.
-  The check-answers page (22 rows of answers) is the dearest. The stylesheet goes through Flask
-  too, and no-store makes a browser fetch it again on every page view: one extra request per page.
-- **The p99 in the mix is the packets.** Alone, every page group keeps its p99 far under 100 ms.
-  In the mix each packet render holds one sync worker for 0.3 to 0.7 s of CPU (longer while the
-  two cores are shared), and pages that arrive meanwhile queue. With one worker per core the
-  mix's page p99 was about 600 ms; `webapp/gunicorn_conf.py` now starts two workers per core
-  (`WEB_CONCURRENCY` overrides), which brought it to about 110 ms. Rendering packets away from
-  the page workers (a separate worker pool or a queue) would remove the rest.
-- **The rate limit is per worker process** with the default in-memory store: with four workers
-  the hammering client gets up to 4 × 10 packets a minute before its 429s start. Set
-  `RATELIMIT_STORAGE_URI` to a Redis URL for one exact count across workers and instances.
+- **Packets apart from pages.** gunicorn runs threaded workers (2 x 16 threads); every PDF is
+  rendered in one child process per worker (webapp/packet/render_pool.py), at a lower CPU
+  priority, with one deadline for queueing and rendering (RENDER_TIMEOUT_SECONDS, 25 s) after
+  which the render is killed and the person gets a translated 503. A page thread waiting on a
+  render holds no GIL, so pages on the same worker go on. The "beside" table is the issue's test:
+  30 connections on question pages while two clients download packets back to back.
+- **The bare page** (scripts/bare_app.py) renders a cached Jinja template padded to the byte size
+  of the run's first question page, under the same gunicorn settings. Python-side wins since the
+  last run: one catalog lookup per request instead of one per string (gettext 8.1 -> 3.4 us), and
+  an unchanged session cookie under a minute old is not re-encrypted.
+- **Noise.** On a shared machine the load average in the header matters more than any figure:
+  with other work on the cores, p99s and ratios move by several times between runs (the two bare
+  runs show how much). Judge the aims from a run on a quiet machine.
 """
 
 
@@ -87,7 +84,12 @@ def answered_session(base: str) -> dict:
     asked = walk(client, "en", [FRESNO, ALAMEDA], PERSON, check=False)
     if client.get("/en/petition").status_code != 200:
         raise RuntimeError("the journey did not reach the details page")
-    return {"cookie": http.cookie, "token": client.token, "asked": asked}
+    first = asked[0]
+    page = client.get(f"/en/check/{first[0]}/{first[1]}" if first[0] else f"/en/check/about-you/{first[1]}")
+    html = page.get_data(as_text=True)
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', html).group(1)
+    return {"cookie": http.cookie, "token": client.token, "asked": asked,
+            "page_bytes": len(html.encode()), "stylesheet": stylesheet}
 
 
 def page_groups(session: dict, clients: dict) -> list[Group]:
@@ -108,8 +110,8 @@ def page_groups(session: dict, clients: dict) -> list[Group]:
         Group("check answers and results, with cookie", "page", clients["results"],
               [{"method": "GET", "path": p, "headers": cookie}
                for p in ("/en/check/answers", "/en/results", "/es/results", "/es/check/answers")]),
-        Group("stylesheet (no-store: every page view)", "static", clients["static"],
-              [{"method": "GET", "path": "/static/css/site.css", "headers": {}}]),
+        Group("stylesheet (content-hashed name, gzip)", "static", clients["static"],
+              [{"method": "GET", "path": session["stylesheet"], "headers": {"Accept-Encoding": "gzip"}}]),
         Group("eligibility API", "api", clients["api"],
               [{"method": "POST", "path": "/api/v1/eligibility",
                 "headers": {"Content-Type": "application/json"}, "body": json.dumps(SCREENING)}]),
@@ -134,6 +136,16 @@ def packet_groups(session: dict) -> list[Group]:
     ]
 
 
+def beside_groups(session: dict) -> list[Group]:
+    """Issue 13's test: 30 connections on question pages while two clients download packets
+    back to back (the server's packet limit is lifted for this run so they never pause)."""
+    questions = page_groups(session, {**dict.fromkeys(MIX, 0), "questions": BESIDE_PAGES})[1]
+    questions.name = f"question pages beside {BESIDE_PACKETS} packet downloads without pause"
+    api = {"method": "POST", "path": "/api/v1/packet", "headers": {"Content-Type": "application/json"},
+           "body": PACKET_BODY}
+    return [questions, Group("packet API, back to back", "packet", BESIDE_PACKETS, [api], pace_ms=1)]
+
+
 def privacy_notes(log: Path) -> list[str]:
     """The server log of the whole run holds no name, case number or answer."""
     text = log.read_text(errors="replace")
@@ -148,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alone-duration", type=int, default=6, help="seconds of each group alone")
     parser.add_argument("--baseline-duration", type=int, default=15,
                         help="seconds of the bare page, before and again after (default 15)")
+    parser.add_argument("--beside-duration", type=int, default=20,
+                        help="seconds of question pages beside back-to-back packets (default 20)")
     parser.add_argument("--gunicorn-args", default="", help="GUNICORN_CMD_ARGS for both servers (trials)")
     parser.add_argument("--no-write", action="store_true", help="print the section, leave the doc alone")
     args = parser.parse_args(argv)
@@ -166,22 +180,33 @@ def main(argv: list[str] | None = None) -> int:
     bare = [Group(f"bare Flask page, {when}", "baseline", ALONE, page) for when in ("before", "after")]
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "server.log"
-        with Server(argv_bare, extra, Path(folder) / "bare.log", bare_port) as bare_server:
-            run_groups([bare[0]], bare_server.base, args.baseline_duration)
-            with Server(argv_app, env, log, port) as server:
-                session = answered_session(server.base)
+        with Server(argv_app, env, log, port) as server:
+            session = answered_session(server.base)
+            # The bare page weighs what a question page weighs, so the ratio compares like with like.
+            bare_env = {**extra, "BARE_PAGE_BYTES": str(session["page_bytes"])}
+            with Server(argv_bare, bare_env, Path(folder) / "bare.log", bare_port) as bare_server:
+                run_groups([bare[0]], bare_server.base, args.baseline_duration)
                 mix = page_groups(session, MIX) + packet_groups(session)
                 run_groups(mix, server.base, args.duration)
                 alone = page_groups(session, dict.fromkeys(MIX, ALONE))
                 for group in alone:
                     run_groups([group], server.base, args.alone_duration)
-            run_groups([bare[1]], bare_server.base, args.baseline_duration)
+                run_groups([bare[1]], bare_server.base, args.baseline_duration)
+        # A server with the packet limit lifted: two clients download without a pause.
+        unlimited = {**env, "PACKET_RATE_LIMIT": "100000 per minute"}
+        beside_port = free_port()
+        _, _, argv_beside = procfile_web(beside_port)
+        with Server(argv_beside, unlimited, Path(folder) / "beside.log", beside_port) as server:
+            beside = beside_groups({**session, **answered_session(server.base)})
+            run_groups(beside, server.base, args.beside_duration)
         notes = privacy_notes(log)
+    notes.append(f"- The bare page weighs {session['page_bytes']:,} bytes, as the first question page does.")
     if args.gunicorn_args:
         notes.append(f"- Trial settings: GUNICORN_CMD_ARGS={args.gunicorn_args!r} on both servers.")
     settings = {"duration": args.duration, "alone_duration": args.alone_duration,
-                "baseline_duration": args.baseline_duration, "packet_pace_s": PACKET_PACE_S}
-    text = section(mix, alone, bare, settings, notes, ANALYSIS)
+                "baseline_duration": args.baseline_duration, "packet_pace_s": PACKET_PACE_S,
+                "beside_duration": args.beside_duration}
+    text = section(mix, alone, bare, settings, notes, ANALYSIS, beside)
     print(text)
     if not args.no_write:
         write(text)

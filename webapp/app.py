@@ -10,8 +10,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from .config import ROOT, build_config
 from .i18n import init_babel
 from .limits import init_app as init_limits
+from .packet import render_pool
 from .security import add_security_headers
 from .session_cookie import EncryptedCookieSessionInterface
+from .static_files import init_app as init_static
 
 csrf = CSRFProtect()
 
@@ -23,8 +25,11 @@ def create_app(overrides: dict | None = None) -> Flask:
         static_folder="static",
     )
     app.config.update(build_config(overrides))
+    app.config.setdefault("RENDER_INLINE", app.config.get("TESTING", False))
+    render_pool.render_inline_when(_render_inline)
     app.session_interface = EncryptedCookieSessionInterface()
     app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+    init_static(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # {% trans %} blocks are extracted with trimmed whitespace (babel.cfg); render them the same way.
@@ -37,6 +42,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from .api import bp as api_bp
     from .clinic.views import bp as clinic_bp
     from .flow.views import bp as check_bp
+    from .health import bp as health_bp
     from .keep.views import bp as keep_bp
     from .packet.views import bp as packet_api_bp
     from .petition import bp as petition_bp
@@ -44,7 +50,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from .records.views import bp as records_bp
 
     for blueprint in (check_bp, api_bp, packet_api_bp, petition_bp, clinic_bp, keep_bp, records_bp,
-                      records_api_bp):
+                      records_api_bp, health_bp):
         app.register_blueprint(blueprint)
     # The JSON APIs take no cookies, so there is no session for a forged request to ride on.
     csrf.exempt(api_bp)
@@ -55,3 +61,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     pages.init_app(app)
     error_pages.init_app(app)
     return app
+
+
+def _render_inline() -> bool:
+    # Asked per render: in-process test apps render in the test's thread, servers in the pool.
+    from flask import current_app, has_app_context
+
+    return has_app_context() and bool(current_app.config.get("RENDER_INLINE"))

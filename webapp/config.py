@@ -39,6 +39,13 @@ def _local_secret_key() -> str:
         return key
 
 
+def _fallback_keys() -> list[str]:
+    # Key rotation: the new key in SECRET_KEY, the old ones here (comma- or space-separated), so
+    # cookies made before the switch still open until they expire on their own (two hours).
+    raw = os.environ.get("SECRET_KEY_FALLBACKS", "")
+    return [key for key in raw.replace(",", " ").split() if key]
+
+
 def build_config(overrides: dict | None = None) -> dict:
     overrides = dict(overrides or {})
     production = overrides.pop("PRODUCTION", os.environ.get("CRR_ENV") == "production")
@@ -52,6 +59,7 @@ def build_config(overrides: dict | None = None) -> dict:
     config = {
         "PRODUCTION": production,
         "SECRET_KEY": secret,
+        "SECRET_KEY_FALLBACKS": _fallback_keys(),
         "MAX_CONTENT_LENGTH": MAX_BODY_BYTES,
         "SUPPORTED_LOCALES": SUPPORTED_LOCALES,
         "BABEL_DEFAULT_LOCALE": languages.DEFAULT,

@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .languages import from_path
+from .packet.render_pool import RenderFailed, RenderTimeout
 
 log = logging.getLogger("webapp")
 
@@ -29,6 +30,14 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error):
         return error_page(error.code or 500, KINDS.get(error.code, "bad_request"))
+
+    @app.errorhandler(RenderTimeout)
+    @app.errorhandler(RenderFailed)
+    def render_busy(error):
+        # The render was stopped (webapp/packet/render_pool.py); nothing typed is lost.
+        response = app.make_response(error_page(503, "busy"))
+        response.headers["Retry-After"] = "60"
+        return response
 
     @app.errorhandler(Exception)
     def server_error(error):

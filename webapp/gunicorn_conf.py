@@ -1,16 +1,63 @@
-"""gunicorn settings shared by `make run` and the Procfile.
+"""gunicorn settings shared by `make run`, the Procfile and the container.
 
-The access log records method, path (never the query string), status, size and time: no client
-address, no cookies, no bodies. Paths hold question names and positions, never answers.
+Threaded workers (webapp/gunicorn_worker.py) so that slow or stalled clients wait in a poller
+instead of holding a worker, and packets rendered in a separate process pool
+(webapp/packet/render_pool.py) so that a render never holds the GIL of a worker serving pages.
+
+Logs are JSON lines (webapp/log_format.py): the access line records method, path (never the query
+string), status, size and time: no client address, no cookies, no bodies.
 """
 
 import os
 
-# Two sync workers per core: a packet holds its worker for a quarter to two-thirds of a second,
-# and with one per core the pages queued behind it (load run: page p99 1.4 s with 2, 0.25 s with 4).
-workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1))
+from webapp.log_format import LOGCONFIG
+
+worker_class = "webapp.gunicorn_worker.Worker"
+# Explicit, not derived from the core count: a container sees the host's cores, not its share.
+# Two workers of 16 threads: pages are about a millisecond each, and a thread waiting on a packet
+# render or a slow client holds no CPU. More threads than the ten half-open connections a single
+# client can cheaply hold, so one worker cannot be filled by them.
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
+threads = int(os.environ.get("WEB_THREADS") or 16)
+# WeasyPrint's memory is bounded where it grows: in the render children, replaced every 200
+# renders (webapp/packet/render_pool.py). The web workers are recycled too, as a backstop, rarely
+# and staggered: a restart costs its worker a second or two of boot.
+max_requests = int(os.environ.get("MAX_REQUESTS") or 50_000)
+max_requests_jitter = 5_000
+# The threaded worker's heartbeat: the main loop never renders, so this only catches a hung worker.
 timeout = 30
+graceful_timeout = 30
+keepalive = 5
+# gunicorn's defaults; its 414 and 431 answers go through gunicorn_worker.write_error.
+limit_request_line = 4094
+limit_request_field_size = 8190
+
 accesslog = "-"
-access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+logconfig_dict = LOGCONFIG
+# Several instances may share a machine (tests, two containers); nothing here uses the socket.
+control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    # Start this worker's render process now, so the first download does not wait for it; in the
+    # background, so the worker serves pages meanwhile (a busy machine can take seconds).
+    import threading
+
+    from webapp.packet import render_pool
+
+    def warm():
+        try:
+            render_pool.warm()
+        except Exception as error:  # the first download will start it instead
+            worker.log.warning("Render pool not started at boot: %s", type(error).__name__)
+
+    threading.Thread(target=warm, name="render-pool-warm", daemon=True).start()
+
+
+def worker_exit(server, worker):
+    from webapp.packet import render_pool
+
+    render_pool.shutdown()

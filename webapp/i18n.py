@@ -39,6 +39,22 @@ class FallbackDomain(Domain):
     """
 
     def get_translations(self):
+        # A page asks for its catalog once per translated string (about fifty times, more with
+        # lazy strings, which translate again on every use). Flask-Babel looks the locale and its
+        # cache up anew each time; here the answer is kept on the request for as long as its locale
+        # object is the same one (force_locale swaps the object, so a switch is still seen).
+        context = g._get_current_object().__dict__.get("_flask_babel") if g else None
+        locale = getattr(context, "babel_locale", None)
+        memo = getattr(context, "crr_translations", None)
+        if memo is not None and locale is not None and memo[0] is locale:
+            return memo[1]
+        translations = self._load_translations()
+        context = getattr(g, "_flask_babel", None) if g else None
+        if context is not None and getattr(context, "babel_locale", None) is not None:
+            context.crr_translations = (context.babel_locale, translations)
+        return translations
+
+    def _load_translations(self):
         try:
             return super().get_translations()
         except Exception as error:  # any parse error: OSError (bad magic), struct.error, ...

@@ -240,12 +240,13 @@ def _petitioner(form) -> dict:
 
 def _packet_response(form, screening: dict, result: dict, filings: list[dict]):
     from .packet import render
+    from .packet.render_pool import render_in_pool
 
     by_id = {c["id"]: c for c in screening["convictions"]}
     for item in filings:
         by_id[item["id"]]["case_number"] = form[f"case_number-{item['id']}"].data.strip()
     # A case number changes no outcome, so the result already shown is the packet's result.
-    pdf = render(screening, _petitioner(form), g.lang, result)
+    pdf = render_in_pool(render, screening, _petitioner(form), g.lang, result)
     response = send_file(
         BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=PACKET_NAME
     )

@@ -7,6 +7,7 @@ holds no name, case number or answer, and raw path-traversal requests that a bro
 test client would normalise away are refused.
 """
 
+import json
 import re
 import secrets
 import socket
@@ -65,6 +66,13 @@ def test_one_journey_alternating_between_two_instances_reaches_the_packet(two_in
     # The servers' own logs of that journey: method, path, status, size, time. Nothing personal.
     logged = "\n".join(server.log.read_text(errors="replace") for server in two_instances)
     assert "/es/check/1/county" in logged  # the access log is there and was written
+    lines = [json.loads(line) for line in logged.splitlines() if line.strip()]
+    access = [line for line in lines if line["logger"] == "gunicorn.access"]
+    # Every line is a JSON object; an access line holds these fields and no others.
+    assert {"GET", "POST"} == {line["method"] for line in access}
+    assert all(set(line) == {"time", "level", "logger", "method", "path", "status", "bytes", "ms"}
+               for line in access)
+    assert any(line["path"] == "/es/check/1/county" for line in access)
     for secret in (NAME, "Rosa", *CASES, "alameda", "fresno", "11359", "21_plus", "within_personal_limit"):
         assert secret not in logged, secret
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from webapp.eligibility import InputError, vocabulary
 from webapp.packet import build, model, render, validate
+from webapp.packet.render_pool import render_in_pool
 
 from . import columns
 from . import messages as m
@@ -150,6 +151,6 @@ def stream_zip(clients: Iterable) -> Iterator[bytes]:
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for client in clients:
-            archive.writestr(file_name(client), packet_pdf(client))
+            archive.writestr(file_name(client), render_in_pool(packet_pdf, client))
             yield sink.take()
     yield sink.take()

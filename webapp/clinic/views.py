@@ -18,6 +18,7 @@ from flask import (
     render_template,
     request,
     stream_template,
+    stream_with_context,
     url_for,
 )
 from flask_babel import lazy_gettext as _l
@@ -156,8 +157,9 @@ def _packets(batch: Batch, part: int) -> Response:
     if not 1 <= part <= len(parts):
         abort(400)
     name = ZIP_NAME if len(parts) == 1 else ZIP_PART_NAME.format(part=part)
-    # Streamed: the download starts with the first packet instead of after the last one.
-    return _attachment(packets.stream_zip(parts[part - 1]), "application/zip", name)
+    # Streamed: the download starts with the first packet instead of after the last one. With the
+    # app context, so each render knows the app's settings (webapp/packet/render_pool.py).
+    return _attachment(stream_with_context(packets.stream_zip(parts[part - 1])), "application/zip", name)
 
 
 def _attachment(body, mimetype: str, name: str) -> Response:

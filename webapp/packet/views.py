@@ -15,6 +15,7 @@ from webapp.eligibility.errors import InputError
 from webapp.eligibility.screening import ROOT
 from webapp.packet import render
 from webapp.packet.__main__ import MAX_INPUT_BYTES, parse_request
+from webapp.packet.render_pool import render_in_pool
 
 bp = Blueprint("packet_api", __name__, url_prefix="/api/v1")
 
@@ -34,7 +35,7 @@ def packet():
         return _error(InputError(ROOT, "must be sent with Content-Type: application/json"))
     try:
         screening, petitioner, options = parse_request(request.get_data(cache=False))
-        pdf = render(screening, petitioner, request.args.get("lang", "en"), **options)
+        pdf = render_in_pool(render, screening, petitioner, request.args.get("lang", "en"), **options)
     except InputError as error:
         return _error(error)
     # Cache-Control: no-store comes with every response (webapp/security.py).
