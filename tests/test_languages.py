@@ -105,18 +105,18 @@ def test_locally_a_missing_catalog_only_warns_and_pages_fall_back_to_english(tmp
 
 @pytest.fixture
 def with_a_new_language(tmp_path, monkeypatch):
-    """Traditional Chinese as the translators will add it: a catalog (here the Spanish one with the
-    site's name changed) and one line in the list. URL code zh-Hant, catalog directory zh_Hant."""
+    """A language as translators would add the next one (French, say): a catalog (here the Spanish
+    one with the site's name marked) and one line in the list. URL code fr, catalog directory fr."""
     directory = _copy_catalogs(tmp_path / "t")
     with (TRANSLATIONS / "es" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        catalog = read_po(handle, locale="zh_Hant")
-    catalog["Cannabis Record Relief"].string = "大麻記錄救濟"
-    folder = directory / "zh_Hant" / "LC_MESSAGES"
+        catalog = read_po(handle, locale="fr")
+    catalog["Cannabis Record Relief"].string = "TEST-FR"
+    folder = directory / "fr" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     shutil.copy(TRANSLATIONS / "es" / "LC_MESSAGES" / "messages.po", folder / "messages.po")
     with (folder / "messages.mo").open("wb") as handle:
         write_mo(handle, catalog)
-    listed = (*languages.LANGUAGES, languages.Language("zh-Hant", "zh_Hant", "繁體中文"))
+    listed = (*languages.LANGUAGES, languages.Language("fr", "fr", "Français"))
     monkeypatch.setattr(languages, "LANGUAGES", listed)
     monkeypatch.setattr(languages, "BY_CODE", {language.code: language for language in listed})
     monkeypatch.setattr(languages, "CODES", tuple(language.code for language in listed))
@@ -128,19 +128,20 @@ def with_a_new_language(tmp_path, monkeypatch):
 
 def test_a_new_language_is_its_catalog_and_one_line(with_a_new_language):
     client = with_a_new_language
-    soup = BeautifulSoup(client.get("/zh-Hant/").get_data(as_text=True), "html.parser")
-    assert soup.html["lang"] == "zh-Hant"
-    assert soup.select_one(".site-name").get_text(strip=True) == "大麻記錄救濟"
+    soup = BeautifulSoup(client.get("/fr/").get_data(as_text=True), "html.parser")
+    assert soup.html["lang"] == "fr"
+    assert soup.select_one(".site-name").get_text(strip=True) == "TEST-FR"
     assert soup.select_one(".translation-note") is not None
-    assert len(_menu(str(soup))) == 3
+    assert len(_menu(str(soup))) == len(languages.LANGUAGES)
     spanish = BeautifulSoup(client.get("/es/check/1/county").get_data(as_text=True), "html.parser")
     links = {a["hreflang"]: a["href"] for a in spanish.select("nav.lang-menu a")}
-    assert links == {"en": "/en/check/1/county", "zh-Hant": "/zh-Hant/check/1/county"}
+    assert links == {code: f"/{code}/check/1/county" for code in languages.CODES if code != "es"}
+    assert "fr" in links
     chooser = BeautifulSoup(client.get("/").get_data(as_text=True), "html.parser")
-    assert [a["hreflang"] for a in chooser.select(".language-list a")] == ["en", "es", "zh-Hant"]
-    page = client.get("/zh-Hant/check/1/county")
+    assert [a["hreflang"] for a in chooser.select(".language-list a")] == list(languages.CODES)
+    page = client.get("/fr/check/1/county")
     question = BeautifulSoup(page.get_data(as_text=True), "html.parser")
-    assert question.html["lang"] == "zh-Hant"
+    assert question.html["lang"] == "fr"
     assert question.select_one("select[name=county]") is not None
 
 

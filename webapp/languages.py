@@ -34,6 +34,9 @@ DEFAULT = "en"
 LANGUAGES: tuple[Language, ...] = (
     Language("en", "en", "English", reviewed=True),
     Language("es", "es", "Español"),
+    Language("vi", "vi", "Tiếng Việt"),
+    Language("zh-Hant", "zh_Hant", "繁體中文"),
+    Language("ko", "ko", "한국어"),
 )
 
 BY_CODE = {language.code: language for language in LANGUAGES}

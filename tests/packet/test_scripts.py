@@ -89,10 +89,9 @@ def rendered(catalogs, notdef_warnings, tmp_path_factory):
         base = build(SCREENING, PETITIONER, "en")
         out = {}
         for locale in SAMPLES:
-            # The locale names the catalog; <html lang> carries the BCP 47 tag the PDF declares.
-            document = markup(dataclasses.replace(base, lang=locale))
-            tagged = document.replace(f'lang="{locale}"', f'lang="{HTML_LANG[locale]}"', 1)
-            out[locale] = pdf.write_pdf(tagged)
+            # The packet takes the URL's BCP 47 code; webapp/languages.py maps it to the catalog.
+            document = markup(dataclasses.replace(base, lang=HTML_LANG[locale]))
+            out[locale] = pdf.write_pdf(document)
             # Kept for a look at the pages: pdftoppm -png <basetemp>/scripts/<locale>.pdf
             (tmp_path_factory.getbasetemp() / f"{locale}.pdf").write_bytes(out[locale])
         return out

@@ -4,9 +4,12 @@ answering whatever the page asks, until the check-answers page."""
 import re
 from urllib.parse import urlparse
 
+from webapp import languages
+
 from .pages import check_page
 
-QUESTION_URL = re.compile(r"^/(?P<lang>en|es)/check/(?:(?P<n>\d+)|about-you)/(?P<q>[a-z_]+)$")
+_LANGS = "|".join(map(re.escape, languages.CODES))
+QUESTION_URL = re.compile(r"^/(?P<lang>" + _LANGS + r")/check/(?:(?P<n>\d+)|about-you)/(?P<q>[a-z_]+)$")
 
 
 def walk(client, lang: str, convictions: list[dict], person: dict | None = None, *, check=True):

@@ -24,7 +24,6 @@ and the app says through ``render_inline_when`` when to render in the calling th
 from __future__ import annotations
 
 import functools
-
 import multiprocessing
 import os
 import threading
