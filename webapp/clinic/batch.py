@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from webapp import languages
-from webapp.eligibility import InputError, assess
+from webapp.eligibility import LAW, InputError, assess, vocabulary
 from webapp.eligibility.screening import MAX_CONVICTIONS, MAX_ID
 
 from . import columns, csv_io, dates, packets
@@ -229,8 +229,34 @@ def _person(client: Client) -> dict:
     return person
 
 
+def _was_a_minor(conviction: dict, person: dict) -> bool:
+    """True when the row shows the client was under 18 at the offense: an age band or number, or a
+    date of birth and a full offense date. A bare year cannot tell, and is left to the engine."""
+    age = conviction.get("age_at_offense", "")
+    if age == vocabulary.UNDER_18:
+        return True
+    if age.isascii() and age.isdigit():
+        return int(age) < LAW.adult_age
+    try:
+        born = dt.date.fromisoformat(person.get("date_of_birth", ""))
+        offense = dt.date.fromisoformat(conviction.get("offense_date", ""))
+    except ValueError:
+        return False
+    return (offense.year - born.year - ((offense.month, offense.day) < (born.month, born.day))) < LAW.adult_age
+
+
+def _court_for_minors(conviction: dict, person: dict) -> dict:
+    # An empty court column means adult court, but a minor's case was usually in juvenile court
+    # (11361.8(m), form JV-744): rather than hand such a client an adult CR-400, say we do not know.
+    if "court" not in conviction and _was_a_minor(conviction, person):
+        return {**conviction, "court": vocabulary.UNKNOWN}
+    return conviction
+
+
 def _screening(client: Client, rows: list[RowResult]) -> dict:
-    screening: dict = {"person": _person(client), "convictions": [r.conviction for r in rows]}
+    person = _person(client)
+    screening: dict = {"person": person,
+                       "convictions": [_court_for_minors(r.conviction, person) for r in rows]}
     as_of = client.value(columns.AS_OF)
     if as_of is not None:
         screening["as_of"] = dates.iso(as_of)

@@ -7,6 +7,7 @@ the table's column values. Each is a whole label, translated as one.
 from flask_babel import lazy_gettext as _l
 
 from webapp import languages
+from webapp.flow.questions import LEGAL
 
 from . import packets
 
@@ -114,8 +115,8 @@ COLUMN_HELP = {
     "age_at_offense": _l("The client's age at the time of the offense: a number of years, or an age band."),
     "conduct": _l("What the client did. For section 11360 it decides the result."),
     "amount": _l(
-        "Whether the amount was within the adult limits: 28.5 grams of cannabis, 8 grams of concentrated "
-        "cannabis, or six plants."
+        "Whether the amount was within the adult limits: %(grams)s grams of cannabis, %(concentrate)s grams "
+        "of concentrated cannabis, or %(plants)s plants.", **LEGAL
     ),
     "concentrated": _l("Whether concentrated cannabis was involved."),
     "school_grounds": _l("Whether the possession was on the grounds of a K-12 school while it was open."),
@@ -123,13 +124,22 @@ COLUMN_HELP = {
         "Whether the client is still serving any part of the sentence (custody, probation, parole or "
         "supervision) or has completed it."
     ),
-    "court": _l("juvenile for a juvenile court case. Empty means adult court."),
+    "court": _l(
+        "juvenile for a juvenile court case, adult for an adult one, unknown if you cannot tell. Empty "
+        "means adult court, except for a client under %(minor_age)s at the time, whose case is then sent "
+        "to review.",
+        **LEGAL
+    ),
     "prior_same_offense_convictions": _l("Earlier convictions under the same section: 2 means two or more."),
-    "sale_to_minor": _l("Whether cannabis was sold, offered or given to a person under 18."),
-    "used_minor": _l("Whether a person aged 20 or younger was hired or used (section 11359(d))."),
+    "sale_to_minor": _l("Whether cannabis was sold, offered or given to a person under %(minor_age)s.",
+                        **LEGAL),
+    "used_minor": _l(
+        "Whether a person aged %(last_under_use_age)s or younger was hired or used (section 11359(d)).",
+        **LEGAL,
+    ),
     "import_export_over_limit": _l(
-        "Whether more than 28.5 grams (or 4 grams of concentrated cannabis) was brought into California, or "
-        "taken out of it to sell."
+        "Whether more than %(grams)s grams (or %(import_concentrate)s grams of concentrated cannabis) was "
+        "brought into California, or taken out of it to sell.", **LEGAL
     ),
     "environmental_violation": _l(
         "Whether one of the environmental violations of section 11358(d)(3) happened."

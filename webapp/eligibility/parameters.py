@@ -48,6 +48,7 @@ class Law:
     plant_limit: int
     adult_age: int
     adult_use_age: int
+    server_minimum_age: int
     in_scope_sections: tuple[str, ...]
     prison_sections: tuple[str, ...]
     super_strike_categories: MappingProxyType  # "I".."VIII" -> description
@@ -87,6 +88,7 @@ _SCHEMA = {
     "plant_limit": (_is_int, "a whole number"),
     "adult_age": (_is_int, "a whole number"),
     "adult_use_age": (_is_int, "a whole number"),
+    "server_minimum_age": (_is_int, "a whole number"),
     "in_scope_sections": (_is_text_list, "a non-empty list of section numbers"),
     "prison_sections": (_is_text_list, "a non-empty list of section numbers"),
     "super_strike_categories": (_is_text_table, "a table of category -> description"),
@@ -171,6 +173,7 @@ def load(path: Path = LAW_FILE) -> Law:
         plant_limit=value["plant_limit"],
         adult_age=value["adult_age"],
         adult_use_age=value["adult_use_age"],
+        server_minimum_age=value["server_minimum_age"],
         in_scope_sections=tuple(value["in_scope_sections"]),
         prison_sections=tuple(value["prison_sections"]),
         super_strike_categories=MappingProxyType(dict(value["super_strike_categories"])),

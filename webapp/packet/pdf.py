@@ -17,6 +17,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
+from webapp.eligibility.parameters import LAW
 from webapp.packet import forms, i18n
 from webapp.packet.fetcher import PACKET_DIR, PacketURLFetcher
 
@@ -45,6 +46,8 @@ def environment(lang: str) -> jinja2.Environment:
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)
     env.filters["pt"] = _pt
     env.globals["split"] = forms.split
+    # Legal numbers the instructions quote, from law.toml only (never typed into a sentence).
+    env.globals["law"] = {"server_age": LAW.server_minimum_age}
     return env
 
 
