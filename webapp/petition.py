@@ -70,7 +70,9 @@ class DetailsForm(FlaskForm):
         _l("ZIP code"),
         validators=[
             Optional(),
-            Regexp(r"^\d{5}(-?\d{4})?$", message=_l("Enter a ZIP code of 5 digits, for example 94612.")),
+            Regexp(
+                r"^[0-9]{5}(-?[0-9]{4})?$", message=_l("Enter a ZIP code of 5 digits, for example 94612.")
+            ),
         ],
     )
     phone = StringField(
@@ -106,7 +108,7 @@ class DetailsForm(FlaskForm):
         _l("State Bar number"),
         validators=[
             Optional(),
-            Regexp(r"^\d{1,7}$", message=_l("Enter the State Bar number as digits only.")),
+            Regexp(r"^[0-9]{1,7}$", message=_l("Enter the State Bar number as digits only.")),
         ],
     )
     attorney_firm = StringField(
