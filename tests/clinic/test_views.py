@@ -343,4 +343,32 @@ def test_download_problems_are_answered_not_crashed(client):
     text = sample.write(sample.clinic(1))
     assert download(client, "en", text, "packets-2").status_code == 400
     assert download(client, "en", text, "nonsense").status_code == 400
+    # Forged part numbers: digits that are not ASCII, signs, padding, huge numbers.
+    for forged in ("packets-²", "packets-①", "packets-١", "packets-0", "packets-01", "packets--1",
+                   "packets-1 ", "packets-" + "9" * 5000, "packets-1\n"):
+        assert download(client, "en", text, forged).status_code == 400, forged
+    assert download(client, "en", text, "packets-1").status_code == 200
     assert download(client, "en", "", "results").status_code == 400
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("column", "value"), [("age_at_offense", "²"), ("age_at_offense", "①"),
+                                           ("prior_same_offense_convictions", "٣"),
+                                           ("offense_date", "２０１２"), ("zip", "９４６１２")])
+def test_a_number_cell_in_other_digits_is_a_row_problem_not_a_failed_upload(client, lang, column, value):
+    rows = sample.clinic(3, 1)
+    rows[1][column] = value
+    response = upload(client, lang, sample.write(rows))
+    assert response.status_code == 200
+    soup = soup_of(response, lang)
+    row = {"en": "Row 3, column", "es": "Fila 3, columna"}[lang]
+    assert [text.startswith(f"{row} {column}") for text in row_problems(soup)] == [True], row_problems(soup)
+    # The other clients still get their results.
+    assert len(soup.select("[data-relief]")) >= 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_header_line_over_128_kb_is_a_clear_problem(client, lang):
+    response = upload(client, lang, "client_id," + "x" * 140_000 + "\n1,2\n")
+    assert response.status_code == 400
+    assert file_problems(soup_of(response, lang))

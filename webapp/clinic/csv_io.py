@@ -24,7 +24,10 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 DELIMITERS = (",", ";", "\t")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): "=HYPERLINK(…)".
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel and LibreOffice also run one after leading spaces (" =1+1"), and read the full-width forms
+# an East Asian keyboard types (＝ ＋ － ＠) as the ASCII ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_RUN_AS_FORMULA = ("\t", "\r", "\n")
 _WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a ZIP) and the older .xls
 
 
@@ -77,7 +80,11 @@ def _delimiter(text: str) -> str:
     first = next((line for line in text.splitlines() if line.strip()), "")
 
     def score(delimiter: str) -> tuple[int, int]:
-        cells = next(csv.reader([first], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([first], delimiter=delimiter), [])
+        except csv.Error:
+            # A header cell over the field limit (128 kB): read() reports it on its row.
+            return 0, 0
         return sum(columns.normalise(c) in columns.KNOWN for c in cells), len(cells)
 
     return max(DELIMITERS, key=score)
@@ -135,7 +142,9 @@ def _csv_problem(message: str, row: int) -> m.Problem:
 
 def neutralise(cell: str) -> str:
     """A cell a spreadsheet shows as text: a leading apostrophe stops it being run as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    if cell.startswith(_RUN_AS_FORMULA) or cell.lstrip(" \u3000\xa0").startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def write(rows: Iterable[Iterable[str]]) -> bytes:

@@ -8,6 +8,7 @@ Nothing here logs; the app's own error logging names the exception type and rout
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 
 from flask import (
@@ -38,6 +39,8 @@ SLACK = 64 * 1024
 _TAKES_CSV = frozenset(("clinic.upload", "clinic.download"))
 ZIP_NAME = "prop64-clinic-packets.zip"
 ZIP_PART_NAME = "prop64-clinic-packets-part-{part}.zip"
+# Exactly what the results page's buttons send: "packets-1", "packets-2", … ("packets-²" passed isdigit).
+_PART_CHOICE = re.compile(r"packets-([1-9][0-9]{0,4})", re.ASCII)
 
 
 def _in_memory(total_content_length, content_type, filename=None, content_length=None):
@@ -149,8 +152,9 @@ def download():
             sections=[summaries.section(client, batch.as_of) for client in batch.summary_clients],
             switch_url=_switch_url(),
         )
-    if choice.startswith("packets-") and choice[8:].isdigit():
-        return _packets(batch, int(choice[8:]))
+    part = _PART_CHOICE.fullmatch(choice)
+    if part is not None:
+        return _packets(batch, int(part[1]))
     abort(400)
 
 
