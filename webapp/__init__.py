@@ -1,6 +1,7 @@
 """Cannabis Record Relief: the application factory."""
 
 import logging
+import os
 
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -25,7 +26,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     )
     app.config.update(build_config(overrides))
     app.session_interface = EncryptedCookieSessionInterface()
-    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+    _trust_proxies(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # {% trans %} blocks are extracted with trimmed whitespace (babel.cfg); render them the same way.
@@ -49,6 +50,22 @@ def create_app(overrides: dict | None = None) -> Flask:
     return app
 
 
+def proxy_hops(value) -> int:
+    """TRUSTED_PROXY_HOPS: how many proxies in front of the app append to X-Forwarded-For."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > 5:
+        raise RuntimeError(f"TRUSTED_PROXY_HOPS must be a whole number from 0 to 5, not {text!r}")
+    return int(text)
+
+
+def _trust_proxies(app: Flask) -> None:
+    # Default none: without a proxy in front, anyone can send X-Forwarded-For, and trusting it
+    # would let a client pick a new address (and a fresh rate limit) with every request.
+    hops = proxy_hops(app.config.get("TRUSTED_PROXY_HOPS", os.environ.get("TRUSTED_PROXY_HOPS", "0")))
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
 def _register_packet(app: Flask) -> None:
     from .clinic.views import bp as clinic_bp
     from .packet.views import bp as packet_api_bp
@@ -67,11 +84,16 @@ def _register_pages(app: Flask) -> None:
         return render_template("choose_language.html")
 
 
-def _error_page(status: int, kind: str):
+def _error_page(status: int, kind: str, headers: dict | None = None):
     g.lang = getattr(g, "lang", None) or locale_from_path(request.path)
     if request.path.startswith("/api/"):
-        return {"error": {"path": "", "message": kind}}, status
-    return render_template("error.html", status=status, kind=kind), status
+        return {"error": {"path": "", "message": kind}}, status, headers or {}
+    return render_template("error.html", status=status, kind=kind), status, headers or {}
+
+
+def _kept_headers(error: HTTPException) -> dict:
+    # Allow on a 405 and Retry-After on a 429 are part of the answer; the body is ours.
+    return {k: v for k, v in error.get_headers() if k.lower() in ("allow", "retry-after")}
 
 
 def _register_errors(app: Flask) -> None:
@@ -83,7 +105,7 @@ def _register_errors(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error):
         kinds = {400: "bad_request", 404: "not_found", 405: "not_allowed", 413: "too_large", 429: "too_many"}
-        return _error_page(error.code or 500, kinds.get(error.code, "bad_request"))
+        return _error_page(error.code or 500, kinds.get(error.code, "bad_request"), _kept_headers(error))
 
     @app.errorhandler(Exception)
     def server_error(error):

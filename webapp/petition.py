@@ -10,10 +10,11 @@ from io import BytesIO
 from flask import g, redirect, render_template, request, send_file, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from werkzeug.exceptions import TooManyRequests
 from wtforms import BooleanField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
-from . import counties
+from . import counties, limits
 from .eligibility import assess
 from .eligibility.errors import InputError
 from .flow import answers as store
@@ -171,14 +172,19 @@ def details():
         return redirect(url_for("check.results"))
     form = _details_form(filings)
     juvenile = [c for c in screening["convictions"] if c.get("court") == "juvenile"]
-    status = 200
+    status, headers, too_many = 200, {}, False
     if request.method == "POST":
+        status = 400
         if form.validate():
             try:
-                return _packet_response(form, screening, filings)
+                with limits.reserve(limits.PACKET, limits.packet_cost(len(screening["convictions"]))):
+                    return _packet_response(form, screening, filings)
             except InputError as error:
                 _show_on_form(form, error)
-        status = 400
+            except TooManyRequests as error:
+                # Over the limit: the same page, with everything typed still in it, and when to retry.
+                status, too_many = 429, True
+                headers = {k: v for k, v in error.get_headers() if k == "Retry-After"}
     rows = [
         {
             "item": item,
@@ -195,8 +201,10 @@ def details():
             juvenile=juvenile,
             needs_review=any(item["relief"] == "needs_review" for item in filings),
             back_url=url_for("check.results"),
+            too_many=too_many,
         ),
         status,
+        headers,
     )
 
 

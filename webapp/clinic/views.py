@@ -26,6 +26,7 @@ from flask_wtf import FlaskForm
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import FileField, TextAreaField
 
+from .. import limits
 from ..i18n import language_blueprint, other_language
 from ..reason_text import REASON_TEXT
 from . import columns, csv_io, labels, output, packets, summaries
@@ -163,8 +164,11 @@ def _packets(batch: Batch, part: int) -> Response:
     if not 1 <= part <= len(parts):
         abort(400)
     name = ZIP_NAME if len(parts) == 1 else ZIP_PART_NAME.format(part=part)
+    clients = parts[part - 1]
+    # Paid before the first packet is made: over the limit is a 429 page, never a cut-off ZIP.
+    reservation = limits.reserve(limits.CLINIC, packets.cost(clients))
     # Streamed: the download starts with the first packet instead of after the last one.
-    return _attachment(packets.stream_zip(parts[part - 1]), "application/zip", name)
+    return _attachment(reservation.guard(packets.stream_zip(clients)), "application/zip", name)
 
 
 def _attachment(body, mimetype: str, name: str) -> Response:
