@@ -5,7 +5,10 @@ import os
 
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from urllib.parse import urlsplit, urlunsplit
+
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RequestRedirect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import ROOT, build_config
@@ -27,6 +30,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(build_config(overrides))
     app.session_interface = EncryptedCookieSessionInterface()
     _trust_proxies(app)
+    app.raise_routing_exception = _relative_redirects(app.raise_routing_exception)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # {% trans %} blocks are extracted with trimmed whitespace (babel.cfg); render them the same way.
@@ -64,6 +68,21 @@ def _trust_proxies(app: Flask) -> None:
     hops = proxy_hops(app.config.get("TRUSTED_PROXY_HOPS", os.environ.get("TRUSTED_PROXY_HOPS", "0")))
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
+def _relative_redirects(raise_routing_exception):
+    """Werkzeug's own redirects ("/en" to "/en/", doubled slashes merged) are built from the Host
+    header, which the client writes: send the path alone, as every other redirect here does."""
+
+    def wrapped(request):
+        error = request.routing_exception
+        if isinstance(error, RequestRedirect):
+            parts = urlsplit(error.new_url)
+            # One leading slash: "//host/path" would be read as another site's address.
+            error.new_url = urlunsplit(("", "", "/" + parts.path.lstrip("/"), parts.query, ""))
+        return raise_routing_exception(request)
+
+    return wrapped
 
 
 def _register_packet(app: Flask) -> None:

@@ -35,9 +35,11 @@ from .batch import Batch, assess_csv
 
 bp = language_blueprint("clinic", __name__)
 
-# Room for the multipart framing, the CSRF token and the button around a 10 MB CSV.
+# Room for the multipart framing, the CSRF token and the button around the largest CSV.
 SLACK = 64 * 1024
 _TAKES_CSV = frozenset(("clinic.upload", "clinic.download"))
+_URLENCODED = "application/x-www-form-urlencoded"
+_URLENCODED_GROWTH = 3  # %XX for each UTF-8 byte
 ZIP_NAME = "prop64-clinic-packets.zip"
 ZIP_PART_NAME = "prop64-clinic-packets-part-{part}.zip"
 # Exactly what the results page's buttons send: "packets-1", "packets-2", … ("packets-²" passed isdigit).
@@ -55,8 +57,11 @@ def raise_upload_limits(endpoint, values):
     if endpoint in _TAKES_CSV and request.method == "POST":
         # Here rather than in before_request: the app's CSRF check (an app-level before_request,
         # which runs first) is what reads the form, so the larger limits must be set by then.
-        request.max_content_length = csv_io.MAX_BYTES + SLACK
-        request.max_form_memory_size = csv_io.MAX_BYTES + SLACK
+        # Urlencoded, one pasted character can take up to 9 bytes ("é" is %C3%A9): room for that
+        # here, and the text itself is measured once decoded (_text_size).
+        room = csv_io.MAX_BYTES * (_URLENCODED_GROWTH if request.mimetype == _URLENCODED else 1) + SLACK
+        request.max_content_length = room
+        request.max_form_memory_size = room
         request._get_file_stream = _in_memory
 
 
@@ -97,9 +102,15 @@ def _received(form: UploadForm) -> bytes | str | None:
     if data is None and not text.strip():
         form.csv_file.errors = [str(m.NOTHING_SENT)]
         return None
-    if len(data if data is not None else text.encode("utf-8")) > csv_io.MAX_BYTES:
+    if (len(data) if data is not None else _text_size(text)) > csv_io.MAX_BYTES:
         raise csv_io.too_big()
     return data if data is not None else text
+
+
+def _text_size(text: str) -> int:
+    """The size of pasted text as the person's file had it: UTF-8, and the CRLF a browser turns
+    each line break into counted as the one byte it was."""
+    return len(text.encode("utf-8", "replace")) - text.count("\r\n")
 
 
 @bp.route("/clinic", methods=["GET", "POST"])
@@ -138,7 +149,7 @@ def download():
     if request.method == "GET":
         return redirect(url_for("clinic.upload"))
     text = request.form.get("csv", "")
-    if len(text.encode("utf-8")) > csv_io.MAX_BYTES:
+    if _text_size(text) > csv_io.MAX_BYTES:
         raise RequestEntityTooLarge()
     try:
         batch = assess_csv(text, g.lang)
