@@ -2,14 +2,13 @@
 
 import logging
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from urllib.parse import urlsplit, urlunsplit
-
 from werkzeug.exceptions import HTTPException
-from werkzeug.routing import RequestRedirect
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import RequestRedirect
 
 from .config import ROOT, build_config
 from .i18n import LANGUAGE_NAMES, init_babel, locale_from_path, other_language
