@@ -163,7 +163,8 @@ class OffenseYearForm(QuestionForm):
             raise ValidationError(
                 _l("Enter the year it happened, for example 2012, or tick \u201cI don't know the year\u201d.")
             )
-        if not (len(text) == 4 and text.isdigit()):
+        # ASCII only: "²²²²" passes isdigit and fails int(); "٢٠١٢" the engine refuses (issue 12).
+        if not (len(text) == 4 and text.isascii() and text.isdigit()):
             raise ValidationError(_l("Enter the year as four digits, for example 2012."))
         if not 1900 <= int(text) <= date.today().year:
             raise ValidationError(_l("Enter a year between 1900 and this year."))
