@@ -18,6 +18,8 @@ weighs as much as 25 small ones, and a ZIP weighs what all of its packets weigh.
   written after each response. A request that does not fit gets 429 with Retry-After, before
   any work: the translated page (the details page comes back with what was typed), JSON for the
   API.
+- At most ``RENDERS_AT_ONCE`` renders (default 2) run at once for one address, packets and ZIPs
+  together; one more is a 429 at once, before any work, so a burst cannot occupy every worker.
 - The address is ``request.remote_addr``: the real peer, unless ``TRUSTED_PROXY_HOPS`` says how
   many proxies in front append to X-Forwarded-For (webapp/__init__.py). Counters are keyed by a
   keyed hash of the address, never the address itself.
@@ -50,6 +52,11 @@ from werkzeug.exceptions import TooManyRequests
 RENDER_BUDGET = 60
 DEFAULT_PACKET_RATE_LIMIT = "60 per minute"  # one largest packet, or about twenty of two convictions
 DEFAULT_CLINIC_RATE_LIMIT = "240 per minute"  # four full ZIP parts
+# Renders one address may have running at the same time: two, so that one person's (or one
+# clinic's) burst can hold at most two of the server's workers and the pages keep the others.
+DEFAULT_RENDERS_AT_ONCE = 2
+_IN_FLIGHT_EXPIRY = 120  # seconds: four worker timeouts
+_IN_FLIGHT_RETRY = 30
 PACKET, CLINIC = "packet", "clinic"
 _CONFIG = {PACKET: "PACKET_RATE_LIMIT", CLINIC: "CLINIC_RATE_LIMIT"}
 
@@ -146,11 +153,18 @@ class Reservation:
     identifiers: tuple[str, ...]
     cost: int
     storage: Storage | None = None
+    in_flight: str | None = None  # the key of this address's renders-at-once counter, until released
 
     def refund(self) -> None:
         if self.budget is not None and self.cost:
             self.budget.give_back(self)
             self.cost = 0
+
+    def release(self) -> None:
+        """The render is over (done or failed): this address may start another."""
+        if self.budget is not None and self.in_flight is not None:
+            self.budget.leave(self)
+            self.in_flight = None
 
     def __enter__(self) -> Reservation:
         return self
@@ -158,12 +172,14 @@ class Reservation:
     def __exit__(self, kind, error, trace) -> None:
         if kind is not None:
             self.refund()
+        self.release()
 
     def guard(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
-        """A streamed body that refunds if it fails before its end."""
+        """A streamed body that refunds if it fails before its end. The caller releases it when
+        the response closes (Response.call_on_close), which also covers a body never read."""
         try:
             yield from chunks
-        except BaseException:
+        except Exception:  # not GeneratorExit: a client that hangs up mid-download had the work done
             self.refund()
             raise
 
@@ -183,6 +199,7 @@ class Budget:
         self.storage = storage_from_string(config["RATELIMIT_STORAGE_URI"], wrap_exceptions=True)
         self.fallback = MemoryStorage()
         self.prefix = config["RATELIMIT_KEY_PREFIX"]
+        self.at_once = int(config["RENDERS_AT_ONCE"])
         self._key = hashlib.sha256(b"rate-limit:" + str(config["SECRET_KEY"]).encode()).digest()
 
     def _client(self) -> str:
@@ -199,7 +216,12 @@ class Budget:
         for storage in (self.storage, self.fallback):
             try:
                 if FixedWindowRateLimiter(storage).hit(item, *identifiers, cost=cost):
-                    return Reservation(self, item, identifiers, cost, storage)
+                    reservation = Reservation(self, item, identifiers, cost, storage)
+                    if self._enter(reservation):
+                        return reservation
+                    # Within the minute's allowance, but too many at once: nothing was used up.
+                    reservation.refund()
+                    raise TooManyRequests(retry_after=_IN_FLIGHT_RETRY)
                 # Refused: give the cost back at once, so a refused request uses up nothing.
                 storage.incr(item.key_for(*identifiers), item.get_expiry(), amount=-cost)
                 reset = FixedWindowRateLimiter(storage).get_window_stats(item, *identifiers).reset_time
@@ -208,6 +230,22 @@ class Budget:
                 continue
         retry = max(1, int(reset - time.time() + 0.999))
         raise TooManyRequests(retry_after=retry)
+
+    def _enter(self, reservation: Reservation) -> bool:
+        # Shared by the person's packets and the clinic's ZIPs: what stalls the pages is renders
+        # running at once, whichever kind they are. The counter expires on its own, so a worker
+        # killed mid-render cannot lock its address out for longer than that.
+        key = f"{self.prefix}/in-flight/{reservation.identifiers[-1]}"
+        running = reservation.storage.incr(key, _IN_FLIGHT_EXPIRY, amount=1)
+        if running > self.at_once:
+            reservation.storage.incr(key, _IN_FLIGHT_EXPIRY, amount=-1)
+            return False
+        reservation.in_flight = key
+        return True
+
+    def leave(self, reservation: Reservation) -> None:
+        with contextlib.suppress(StorageError):
+            reservation.storage.incr(reservation.in_flight, _IN_FLIGHT_EXPIRY, amount=-1)
 
     def give_back(self, reservation: Reservation) -> None:
         key = reservation.item.key_for(*reservation.identifiers)
@@ -231,6 +269,7 @@ def _configure(app: Flask) -> None:
     config.setdefault("CLINIC_RATE_LIMIT", os.environ.get("CLINIC_RATE_LIMIT") or DEFAULT_CLINIC_RATE_LIMIT)
     config.setdefault("RATELIMIT_STORAGE_URI", os.environ.get("RATELIMIT_STORAGE_URI") or "memory://")
     config.setdefault("RATELIMIT_KEY_PREFIX", "crr")
+    config.setdefault("RENDERS_AT_ONCE", os.environ.get("RENDERS_AT_ONCE") or DEFAULT_RENDERS_AT_ONCE)
 
 
 def init_app(app: Flask) -> Budget:

@@ -240,7 +240,10 @@ def test_a_clinic_pays_for_its_zips_while_its_csv_and_summaries_stay_free():
     from ..clinic.conftest import download
 
     client = limited_app(CLINIC_RATE_LIMIT="60 per minute").test_client()
-    zips = [download(client, "en", CLINIC_CSV, "packets-1") for _ in range(30)]
+    zips = []
+    for _ in range(30):
+        with download(client, "en", CLINIC_CSV, "packets-1") as response:  # closed, as a server does
+            zips.append(response)
     assert [z.status_code for z in zips] == [200] * 30  # a one-conviction packet costs 2 forms
     assert zips[0].mimetype == "application/zip"
     refused = download(client, "es", CLINIC_CSV, "packets-1")
@@ -260,3 +263,28 @@ def test_the_person_and_the_clinic_have_separate_allowances():
         assert client.post("/api/v1/packet", json=PACKET_BODY).status_code == 200
     assert client.post("/api/v1/packet", json=PACKET_BODY).status_code == 429
     assert download(client, "en", CLINIC_CSV, "packets-1").status_code == 200
+
+
+def test_one_address_has_at_most_two_renders_running_at_once():
+    # A streamed ZIP is running until its response is closed; a third render from the same
+    # address is refused at once, before any work, whichever kind it is.
+    from ..clinic.conftest import download
+
+    client = limited_app().test_client()
+    running = [download(client, "en", CLINIC_CSV, "packets-1") for _ in range(2)]
+    assert [r.status_code for r in running] == [200, 200]
+    third = download(client, "es", CLINIC_CSV, "packets-1")
+    assert third.status_code == 429
+    assert "Demasiados intentos" in third.get_data(as_text=True)
+    assert client.post("/api/v1/packet", json=PACKET_BODY).status_code == 429
+    running[0].close()
+    assert client.post("/api/v1/packet", json=PACKET_BODY).status_code == 200
+    running[1].close()
+    with download(client, "en", CLINIC_CSV, "packets-1") as again:
+        assert again.status_code == 200
+    # A refused one used up nothing: 2 + 2 + 3 + 2 forms of the clinic's and person's allowances.
+    budget = client.application.extensions["render_budget"]
+    item = budget.items[limits.CLINIC]
+    with client.application.test_request_context(environ_base={"REMOTE_ADDR": "127.0.0.1"}):
+        used = budget.storage.get(item.key_for(budget.prefix, limits.CLINIC, budget._client()))
+    assert used == 6

@@ -179,7 +179,9 @@ def _packets(batch: Batch, part: int) -> Response:
     # Paid before the first packet is made: over the limit is a 429 page, never a cut-off ZIP.
     reservation = limits.reserve(limits.CLINIC, packets.cost(clients))
     # Streamed: the download starts with the first packet instead of after the last one.
-    return _attachment(reservation.guard(packets.stream_zip(clients)), "application/zip", name)
+    response = _attachment(reservation.guard(packets.stream_zip(clients)), "application/zip", name)
+    response.call_on_close(reservation.release)
+    return response
 
 
 def _attachment(body, mimetype: str, name: str) -> Response:
