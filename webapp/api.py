@@ -19,6 +19,7 @@ import json
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from . import bounded_json
 from .config import MAX_BODY_BYTES as MAX_BODY
 from .eligibility import InputError, assess
 from .eligibility.screening import ROOT
@@ -59,10 +60,8 @@ def eligibility() -> Response:
     if len(body) > MAX_BODY:
         return _too_large()
     try:
-        screening = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return _error(ROOT, "must be valid JSON", 400)
-    try:
+        # Bounded: depth, number size and lone surrogates are 400s, never a RecursionError or a 500.
+        screening = bounded_json.loads(body, ROOT)
         return _json(assess(screening))
     except InputError as error:
         return _json(error.as_json(), 400)

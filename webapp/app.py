@@ -3,9 +3,13 @@
 The pages outside the check live in ``pages.py``, the error pages in ``error_pages.py``.
 """
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import RequestRedirect
 
 from .config import ROOT, build_config
 from .i18n import init_babel
@@ -28,7 +32,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.setdefault("RENDER_INLINE", app.config.get("TESTING", False))
     render_pool.render_inline_when(_render_inline)
     app.session_interface = EncryptedCookieSessionInterface()
-    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+    _trust_proxies(app)
+    app.raise_routing_exception = _relative_redirects(app.raise_routing_exception)
     init_static(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -68,3 +73,34 @@ def _render_inline() -> bool:
     from flask import current_app, has_app_context
 
     return has_app_context() and bool(current_app.config.get("RENDER_INLINE"))
+
+
+def proxy_hops(value) -> int:
+    """TRUSTED_PROXY_HOPS: how many proxies in front of the app append to X-Forwarded-For."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > 5:
+        raise RuntimeError(f"TRUSTED_PROXY_HOPS must be a whole number from 0 to 5, not {text!r}")
+    return int(text)
+
+
+def _trust_proxies(app: Flask) -> None:
+    # Default none: without a proxy in front, anyone can send X-Forwarded-For, and trusting it
+    # would let a client pick a new address (and a fresh rate limit) with every request.
+    hops = proxy_hops(app.config.get("TRUSTED_PROXY_HOPS", os.environ.get("TRUSTED_PROXY_HOPS", "0")))
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
+def _relative_redirects(raise_routing_exception):
+    """Werkzeug's own redirects ("/en" to "/en/", doubled slashes merged) are built from the Host
+    header, which the client writes: send the path alone, as every other redirect here does."""
+
+    def wrapped(request):
+        error = request.routing_exception
+        if isinstance(error, RequestRedirect):
+            parts = urlsplit(error.new_url)
+            # One leading slash: "//host/path" would be read as another site's address.
+            error.new_url = urlunsplit(("", "", "/" + parts.path.lstrip("/"), parts.query, ""))
+        return raise_routing_exception(request)
+
+    return wrapped

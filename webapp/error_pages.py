@@ -14,11 +14,16 @@ log = logging.getLogger("webapp")
 KINDS = {400: "bad_request", 404: "not_found", 405: "not_allowed", 413: "too_large", 429: "too_many"}
 
 
-def error_page(status: int, kind: str):
+def error_page(status: int, kind: str, headers: dict | None = None):
     g.lang = getattr(g, "lang", None) or from_path(request.path)
     if request.path.startswith("/api/"):
-        return {"error": {"path": "", "message": kind}}, status
-    return render_template("error.html", status=status, kind=kind), status
+        return {"error": {"path": "", "message": kind}}, status, headers or {}
+    return render_template("error.html", status=status, kind=kind), status, headers or {}
+
+
+def _kept_headers(error: HTTPException) -> dict:
+    # Allow on a 405 and Retry-After on a 429 are part of the answer; the body is ours.
+    return {k: v for k, v in error.get_headers() if k.lower() in ("allow", "retry-after")}
 
 
 def init_app(app: Flask) -> None:
@@ -29,7 +34,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error):
-        return error_page(error.code or 500, KINDS.get(error.code, "bad_request"))
+        return error_page(error.code or 500, KINDS.get(error.code, "bad_request"), _kept_headers(error))
 
     @app.errorhandler(RenderTimeout)
     @app.errorhandler(RenderFailed)

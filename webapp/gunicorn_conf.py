@@ -9,6 +9,7 @@ string), status, size and time: no client address, no cookies, no bodies.
 """
 
 import os
+import tempfile
 
 from webapp.log_format import LOGCONFIG
 
@@ -39,6 +40,12 @@ logconfig_dict = LOGCONFIG
 # Several instances may share a machine (tests, two containers); nothing here uses the socket.
 control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# One rate-limit store for every worker of this server (webapp/limits.py): counters in each worker's
+# memory let a burst spread over the workers pass. Read here, in the master, before the fork.
+if not os.environ.get("RATELIMIT_STORAGE_URI"):
+    _folder = tempfile.mkdtemp(prefix="crr-limits-")  # mode 0700: only this user reads the counts
+    os.environ["RATELIMIT_STORAGE_URI"] = f"sqlite://{_folder}/counts.sqlite"
 
 
 def post_worker_init(worker):

@@ -9,8 +9,9 @@ works and must not be taken out of rotation for it. Neither answer sets a cookie
 from __future__ import annotations
 
 from babel.support import Translations
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
 
+from . import languages
 from .config import ROOT
 from .packet.fetcher import FONTS_DIR
 
@@ -24,15 +25,15 @@ _TRUETYPE = (b"\x00\x01\x00\x00", b"true")
 def _catalogs() -> str | None:
     folder = ROOT / "translations"
     missing = []
-    for locale in current_app.config["SUPPORTED_LOCALES"]:
-        if locale == "en":
+    for language in languages.LANGUAGES:
+        if language.source:
             continue
-        if not (folder / locale / "LC_MESSAGES" / "messages.mo").is_file():
-            missing.append(locale)
+        if not (folder / language.catalog / "LC_MESSAGES" / "messages.mo").is_file():
+            missing.append(language.code)
             continue
-        catalog = Translations.load(str(folder), [locale])
+        catalog = Translations.load(str(folder), [language.catalog])
         if not getattr(catalog, "_catalog", None):
-            missing.append(locale)
+            missing.append(language.code)
     return f"not compiled: {', '.join(missing)}" if missing else None
 
 

@@ -15,10 +15,11 @@ from io import BytesIO
 from flask import g, redirect, render_template, request, send_file, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from werkzeug.exceptions import TooManyRequests
 from wtforms import BooleanField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
-from . import counties
+from . import counties, limits
 from .eligibility import assess, vocabulary
 from .eligibility.errors import InputError
 from .flow import answers as store
@@ -173,14 +174,19 @@ def details():
     if not filings:
         return redirect(url_for("check.results"))
     form = _details_form(filings)
-    status = 200
+    status, headers, too_many = 200, {}, False
     if request.method == "POST":
+        status = 400
         if form.validate():
             try:
-                return _packet_response(form, screening, result, filings)
+                with limits.reserve(limits.PACKET, limits.packet_cost(len(screening["convictions"]))):
+                    return _packet_response(form, screening, result, filings)
             except InputError as error:
                 _show_on_form(form, error, screening)
-        status = 400
+            except TooManyRequests as error:
+                # Over the limit: the same page, with everything typed still in it, and when to retry.
+                status, too_many = 429, True
+                headers = {k: v for k, v in error.get_headers() if k == "Retry-After"}
     rows = [
         {
             "item": item,
@@ -198,8 +204,10 @@ def details():
             adult_forms=any(not row["juvenile"] for row in rows),
             needs_review=any(item["relief"] == vocabulary.NEEDS_REVIEW for item in filings),
             back_url=url_for("check.results"),
+            too_many=too_many,
         ),
         status,
+        headers,
     )
 
 

@@ -9,8 +9,9 @@ from webapp.clinic import batch
 from . import sample
 
 TODAY = dt.date(2026, 11, 27)
-ROW = {"client_id": "A", "county": "Fresno", "section": "11359", "level": "felony", "offense_date": "2010-06-01",
-       "sale_to_minor": "no", "used_minor": "no", "prior_same_offense_convictions": "0",
+ROW = {"client_id": "A", "county": "Fresno", "section": "11359", "level": "felony",
+       "offense_date": "2010-06-01", "sale_to_minor": "no", "used_minor": "no",
+       "prior_same_offense_convictions": "0",
        "sentence": "completed"}
 
 

@@ -42,9 +42,12 @@ def app_with_catalogs(directory: Path):
 
 
 def corrupt_catalogs(tmp_path: Path, content: bytes) -> Path:
-    folder = tmp_path / "es" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    (folder / "messages.mo").write_bytes(content)
+    """Every language's compiled catalog as shipped, except a broken Spanish one."""
+    for mo in (ROOT / "translations").glob("*/LC_MESSAGES/messages.mo"):
+        copy = tmp_path / mo.relative_to(ROOT / "translations")
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(mo.read_bytes())
+    (tmp_path / "es" / "LC_MESSAGES" / "messages.mo").write_bytes(content)
     return tmp_path
 
 

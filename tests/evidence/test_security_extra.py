@@ -102,7 +102,7 @@ def test_the_json_api_gives_other_sites_no_cors_permission(csrf_client, url):
 
 def test_every_post_route_refuses_a_declared_oversized_body_with_413(csrf_app):
     # Refused from the Content-Length alone, before a byte of the body is read; 11 MB is over
-    # the largest limit any route has (the clinic's 10 MB CSV upload).
+    # the largest limit any route has (the clinic's CSV upload).
     for url in post_routes(csrf_app):
         kind = "application/json" if url.startswith("/api/") else "application/x-www-form-urlencoded"
         response = csrf_app.test_client().post(
@@ -116,7 +116,7 @@ def test_every_post_route_refuses_a_declared_oversized_body_with_413(csrf_app):
 def test_every_page_and_api_post_refuses_a_real_80_kb_body_with_413(csrf_app):
     for url in post_routes(csrf_app):
         if "/clinic" in url:
-            continue  # takes CSV uploads up to 10 MB by design
+            continue  # takes CSV uploads (csv_io.MAX_BYTES) by design
         if "/records" in url:
             continue  # takes a RAP sheet of up to 256 KiB by design (tests/records: 413 above that)
         big = "x" * 80_000

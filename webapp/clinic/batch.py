@@ -242,7 +242,8 @@ def _was_a_minor(conviction: dict, person: dict) -> bool:
         offense = dt.date.fromisoformat(conviction.get("offense_date", ""))
     except ValueError:
         return False
-    return (offense.year - born.year - ((offense.month, offense.day) < (born.month, born.day))) < LAW.adult_age
+    before_birthday = (offense.month, offense.day) < (born.month, born.day)
+    return offense.year - born.year - before_birthday < LAW.adult_age
 
 
 def _court_for_minors(conviction: dict, person: dict) -> dict:

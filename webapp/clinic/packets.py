@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 
+from webapp import limits
 from webapp.eligibility import InputError, vocabulary
 from webapp.packet import build, model, render, validate
 from webapp.packet.render_pool import render_in_pool
@@ -25,7 +26,8 @@ NO_DETAILS = "no_details"
 PROBLEM = "problem"
 NOT_ASSESSED = "not_assessed"
 
-# About 0.35 s a packet on one core: 50 keep one download well inside the server's 30 s timeout.
+# At most 50 packets in a ZIP, and no more forms than one request may render (webapp/limits.py):
+# 50 one-conviction packets took 25 s on a busy core here, too close to the 30 s worker timeout.
 PER_ZIP = 50
 _YES_NO = {"yes": True, "no": False}
 _PETITIONER_PATH = re.compile(r"^petitioner\.(?:(attorney)\.)?(\w+)$")
@@ -123,8 +125,20 @@ def file_name(client, kind: str = "packet") -> str:
     return f"{kind}-{client.index:03d}-{safe}.pdf"
 
 
+def cost(clients: Iterable) -> int:
+    """The forms a ZIP of these clients' packets costs to render."""
+    return sum(limits.packet_cost(len(client.rows)) for client in clients)
+
+
 def parts(clients: list) -> list[list]:
-    return [clients[i : i + PER_ZIP] for i in range(0, len(clients), PER_ZIP)]
+    """Consecutive groups that each fit in one request's render budget (a client is never split)."""
+    groups: list[list] = []
+    for client in clients:
+        if groups and len(groups[-1]) < PER_ZIP and cost([*groups[-1], client]) <= limits.RENDER_BUDGET:
+            groups[-1].append(client)
+        else:
+            groups.append([client])
+    return groups
 
 
 class _Sink(io.RawIOBase):

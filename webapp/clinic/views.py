@@ -8,17 +8,18 @@ Nothing here logs; the app's own error logging names the exception type and rout
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 
 from flask import (
     Response,
     abort,
+    current_app,
     g,
     redirect,
     render_template,
     request,
     stream_template,
-    stream_with_context,
     url_for,
 )
 from flask_babel import lazy_gettext as _l
@@ -26,6 +27,7 @@ from flask_wtf import FlaskForm
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import FileField, TextAreaField
 
+from .. import limits
 from ..i18n import language_blueprint
 from ..reason_text import REASON_TEXT
 from . import columns, csv_io, labels, output, packets, summaries
@@ -34,11 +36,15 @@ from .batch import Batch, assess_csv
 
 bp = language_blueprint("clinic", __name__)
 
-# Room for the multipart framing, the CSRF token and the button around a 10 MB CSV.
+# Room for the multipart framing, the CSRF token and the button around the largest CSV.
 SLACK = 64 * 1024
 _TAKES_CSV = frozenset(("clinic.upload", "clinic.download"))
+_URLENCODED = "application/x-www-form-urlencoded"
+_URLENCODED_GROWTH = 3  # %XX for each UTF-8 byte
 ZIP_NAME = "prop64-clinic-packets.zip"
 ZIP_PART_NAME = "prop64-clinic-packets-part-{part}.zip"
+# Exactly what the results page's buttons send: "packets-1", "packets-2", … ("packets-²" passed isdigit).
+_PART_CHOICE = re.compile(r"packets-([1-9][0-9]{0,4})", re.ASCII)
 
 
 def _in_memory(total_content_length, content_type, filename=None, content_length=None):
@@ -52,8 +58,11 @@ def raise_upload_limits(endpoint, values):
     if endpoint in _TAKES_CSV and request.method == "POST":
         # Here rather than in before_request: the app's CSRF check (an app-level before_request,
         # which runs first) is what reads the form, so the larger limits must be set by then.
-        request.max_content_length = csv_io.MAX_BYTES + SLACK
-        request.max_form_memory_size = csv_io.MAX_BYTES + SLACK
+        # Urlencoded, one pasted character can take up to 9 bytes ("é" is %C3%A9): room for that
+        # here, and the text itself is measured once decoded (_text_size).
+        room = csv_io.MAX_BYTES * (_URLENCODED_GROWTH if request.mimetype == _URLENCODED else 1) + SLACK
+        request.max_content_length = room
+        request.max_form_memory_size = room
         request._get_file_stream = _in_memory
 
 
@@ -91,9 +100,15 @@ def _received(form: UploadForm) -> bytes | str | None:
     if data is None and not text.strip():
         form.csv_file.errors = [str(m.NOTHING_SENT)]
         return None
-    if len(data if data is not None else text.encode("utf-8")) > csv_io.MAX_BYTES:
+    if (len(data) if data is not None else _text_size(text)) > csv_io.MAX_BYTES:
         raise csv_io.too_big()
     return data if data is not None else text
+
+
+def _text_size(text: str) -> int:
+    """The size of pasted text as the person's file had it: UTF-8, and the CRLF a browser turns
+    each line break into counted as the one byte it was."""
+    return len(text.encode("utf-8", "replace")) - text.count("\r\n")
 
 
 @bp.route("/clinic", methods=["GET", "POST"])
@@ -132,7 +147,7 @@ def download():
     if request.method == "GET":
         return redirect(url_for("clinic.upload"))
     text = request.form.get("csv", "")
-    if len(text.encode("utf-8")) > csv_io.MAX_BYTES:
+    if _text_size(text) > csv_io.MAX_BYTES:
         raise RequestEntityTooLarge()
     try:
         batch = assess_csv(text, g.lang)
@@ -147,8 +162,9 @@ def download():
             "clinic/summaries.html",
             sections=[summaries.section(client, batch.as_of) for client in batch.summary_clients],
         )
-    if choice.startswith("packets-") and choice[8:].isdigit():
-        return _packets(batch, int(choice[8:]))
+    part = _PART_CHOICE.fullmatch(choice)
+    if part is not None:
+        return _packets(batch, int(part[1]))
     abort(400)
 
 
@@ -157,9 +173,29 @@ def _packets(batch: Batch, part: int) -> Response:
     if not 1 <= part <= len(parts):
         abort(400)
     name = ZIP_NAME if len(parts) == 1 else ZIP_PART_NAME.format(part=part)
+    clients = parts[part - 1]
+    # Paid before the first packet is made: over the limit is a 429 page, never a cut-off ZIP.
+    reservation = limits.reserve(limits.CLINIC, packets.cost(clients))
     # Streamed: the download starts with the first packet instead of after the last one. With the
     # app context, so each render knows the app's settings (webapp/packet/render_pool.py).
-    return _attachment(stream_with_context(packets.stream_zip(parts[part - 1])), "application/zip", name)
+    app = current_app._get_current_object()
+    body = reservation.guard(_in_app_context(app, packets.stream_zip(clients)))
+    response = _attachment(body, "application/zip", name)
+    response.call_on_close(reservation.release)
+    return response
+
+
+def _in_app_context(app, chunks):
+    """Each chunk made inside the app's context, so each render knows the app's settings
+    (webapp/packet/render_pool.py). Pushed and popped around every chunk, not held for the whole
+    download: two downloads read in turn must not pop each other's context."""
+    iterator = iter(chunks)
+    while True:
+        with app.app_context():
+            chunk = next(iterator, None)
+        if chunk is None:
+            return
+        yield chunk
 
 
 def _attachment(body, mimetype: str, name: str) -> Response:

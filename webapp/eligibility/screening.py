@@ -68,8 +68,8 @@ _CONVICTION_FIELDS = vocabulary.CONVICTION_FIELDS
 _CONVICTION_FIELD_SET = frozenset((*_CONVICTION_FIELDS, *counties.FILING_FIELDS))
 _CONVICTION_CHOICES = tuple(f for f in _CONVICTION_FIELDS if f in _CHOICES)
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_YEAR = re.compile(r"^\d{4}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)  # ASCII digits only, as every number here
+_YEAR = re.compile(r"^\d{4}$", re.ASCII)
 _AGE_WORDS = (UNDER_18, AGE_18_20, AGE_21_PLUS)
 _AGE_MESSAGE = f"must be a whole number of years from 0 to {MAX_AGE}, or one of " + ", ".join(_AGE_WORDS)
 _PRIORS_MESSAGE = "must be one of 0, 1, 2, unknown"
@@ -163,6 +163,12 @@ def _text(value: object, path: str, limit: int) -> str:
     return value
 
 
+def _ascii_digits(text: str) -> bool:
+    # Not str.isdigit or isdecimal: "²" and "①" pass isdigit and int() then fails; "٣" is decimal
+    # but no form or spreadsheet here means it. Three digits bound the size before int() runs.
+    return 0 < len(text) <= 3 and text.isascii() and text.isdigit()
+
+
 @lru_cache(maxsize=512)
 def _county(text: str) -> counties.County | None:
     return counties.find(text)
@@ -177,7 +183,7 @@ def _age(value: object, path: str) -> int | str | None:
             return value
         if value == UNKNOWN:
             return None
-        if value.isdigit():
+        if _ascii_digits(value):
             value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_AGE:
         return value
@@ -191,7 +197,7 @@ def _priors(value: object, path: str) -> int | None:
         value = value.strip().lower()
         if value == UNKNOWN:
             return None
-        if value.isdigit():
+        if _ascii_digits(value):
             value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return min(value, 2)  # the contract's 2 means "two or more"

@@ -12,13 +12,14 @@ from flask import current_app, redirect, render_template, request, send_file, ur
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
-from .. import counties, form_memory
+from .. import counties, form_memory, limits
 from ..eligibility import assess
 from ..flow import answers as store
 from ..flow.path import CONVICTION_QUESTIONS, MAX_CONVICTIONS, PERSON_QUESTIONS, is_complete
 from ..flow.screening import build_screening
 from ..i18n import language_blueprint
 from ..packet import pdf
+from ..packet.render_pool import render_in_pool
 from . import qr, resume_code
 from .forms import NameForm, ResumeForm, letter_form
 
@@ -140,7 +141,7 @@ def summary():
             # Not redirected: a typed name never goes into the cookie, so the page is shown again.
             return render_template("keep/summary.html", form=form, **context), 400
         markup = render_template("keep/summary_document.html", name=form.name.data or None, **context)
-        return _pdf(pdf.write_pdf(markup), SUMMARY_NAME)
+        return _pdf(_render(markup), SUMMARY_NAME)
     return render_template("keep/summary.html", form=form, back_url=url_for("check.results"), **context)
 
 
@@ -164,8 +165,15 @@ def letter():
             "keep/letter_document.html", letters=letters, name=form.name.data or None,
             date_of_birth=form.date_of_birth.data or None, today=date.today(),
         )
-        return _pdf(pdf.write_pdf(markup), LETTERS_NAME)
+        return _pdf(_render(markup), LETTERS_NAME)
     return render_template("keep/letter.html", form=form, rows=rows, back_url=url_for("check.results"))
+
+
+def _render(markup: str) -> bytes:
+    # A PDF costs what one form costs: paid before the render, like a packet, and drawn in the
+    # render pool so that pages never wait behind it.
+    with limits.reserve(limits.PACKET, limits.packet_cost(0)):
+        return render_in_pool(pdf.write_pdf, markup)
 
 
 def _pdf(document: bytes, name: str):

@@ -8,11 +8,10 @@ one line on standard error naming the field, exit 2, and no output file is writt
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from webapp import languages
+from webapp import bounded_json, languages
 from webapp.config import MAX_BODY_BYTES as MAX_INPUT_BYTES  # the same bound as the HTTP endpoint
 from webapp.eligibility.errors import InputError
 from webapp.packet import render, validate
@@ -23,10 +22,7 @@ def parse_request(raw: bytes) -> tuple[dict, dict, dict]:
     HTTP view); the options are keyword arguments for render()."""
     if len(raw) > MAX_INPUT_BYTES:
         raise InputError("", f"input is larger than {MAX_INPUT_BYTES // 1024} KiB")
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError("", f"not valid JSON: {error}") from None
+    data = bounded_json.loads(raw, "", detail=True)
     if not isinstance(data, dict):
         raise InputError("", "must be an object with screening and petitioner")
     for key in ("screening", "petitioner"):

@@ -25,13 +25,15 @@ LANGS = languages.CODES
 
 LIMITS = {"name": 100, "street": 100, "city": 50, "phone": 20, "email": 100, "fax": 20, "firm": 100}
 STATE = re.compile(r"^[A-Za-z]{2}$")
-ZIP = re.compile(r"^\d{5}(-?\d{4})?$")
+ZIP = re.compile(r"^[0-9]{5}(-?[0-9]{4})?$")  # ASCII digits: \d matches any script's digits
 PHONE = re.compile(r"^[0-9 ()+.\-]{7,20}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-BAR_NUMBER = re.compile(r"^\d{1,7}$")
+BAR_NUMBER = re.compile(r"^[0-9]{1,7}$")
 CASE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-/.]{0,39}$")
 # Line breaks, tabs and other control characters would break a one-line form field.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# A lone surrogate cannot be written into the PDF (it is not a character); refused, not a 500.
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ def _text(data: dict, key: str, path: str, *, required: bool = False) -> str:
     value = value.strip()
     if CONTROL.search(value):
         raise InputError(f"{path}.{key}", "must be a single line of text")
+    if SURROGATE.search(value):
+        raise InputError(f"{path}.{key}", "must not contain a lone surrogate (\\ud800 to \\udfff)")
     limit = LIMITS.get(key)
     if limit and len(value) > limit:
         raise InputError(f"{path}.{key}", f"must be at most {limit} characters")

@@ -11,8 +11,9 @@ from io import BytesIO
 
 from flask import Blueprint, jsonify, request, send_file
 
+from webapp import limits
 from webapp.eligibility.errors import InputError
-from webapp.eligibility.screening import ROOT
+from webapp.eligibility.screening import MAX_CONVICTIONS, ROOT
 from webapp.packet import render
 from webapp.packet.__main__ import MAX_INPUT_BYTES, parse_request
 from webapp.packet.render_pool import render_in_pool
@@ -35,11 +36,20 @@ def packet():
         return _error(InputError(ROOT, "must be sent with Content-Type: application/json"))
     try:
         screening, petitioner, options = parse_request(request.get_data(cache=False))
-        pdf = render_in_pool(render, screening, petitioner, request.args.get("lang", "en"), **options)
+        # Paid before rendering, given back if the input is refused (the reservation's exit).
+        with limits.reserve(limits.PACKET, _cost(screening)):
+            pdf = render_in_pool(render, screening, petitioner, request.args.get("lang", "en"), **options)
     except InputError as error:
         return _error(error)
     # Cache-Control: no-store comes with every response (webapp/security.py).
     return send_file(BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=FILE_NAME)
+
+
+def _cost(screening) -> int:
+    convictions = screening.get("convictions") if isinstance(screening, dict) else None
+    # Over 50 is refused by the engine before any rendering; it never costs more than the largest.
+    count = len(convictions) if isinstance(convictions, list) else 1
+    return limits.packet_cost(min(count, MAX_CONVICTIONS))
 
 
 def _error(error: InputError):

@@ -21,19 +21,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..eligibility import RULES_VERSION
+from ..spreadsheet_safety import RISKY_FIRST, neutralise
 from .doj import RESULT_COLUMNS, Tally, run
 
-# The clinic CSV's rule (webapp/clinic/csv_io.neutralise), kept here so the bulk runner does not
-# import Flask; tests/records check that the two agree.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_FIRST = frozenset(c[0] for c in FORMULA_STARTS)
 # subject_id, cii, name, case_number, section: the result columns copied from the DOJ file.
 FREE_TEXT = (1, 2, 3, 5, 7)
 _CHUNK = 1 << 24
-
-
-def neutralise(cell: str) -> str:
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _subject_of(line: bytes) -> bytes:
@@ -135,8 +128,8 @@ def run_part(path: str, start: int, end: int, first_line: int, out_path: str, as
             # are our own codes, numbers and dates.
             for index in FREE_TEXT:
                 cell = row[index]
-                if cell and cell[0] in FORMULA_FIRST:
-                    row[index] = "'" + cell
+                if cell and cell[0] in RISKY_FIRST:
+                    row[index] = neutralise(cell)
             write(row)
 
         with _text(path, start, end) as lines:
