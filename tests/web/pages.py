@@ -1,9 +1,23 @@
 """Page invariants, asserted on every HTML page the web tests fetch (the GOV.UK Notify habit)."""
 
 from collections import Counter
+from functools import cache
+from pathlib import Path
 
 import html5lib
+from babel.support import Translations
 from bs4 import BeautifulSoup
+
+from webapp import languages
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
+
+
+@cache
+def error_prefix(lang: str) -> str:
+    """How the page's language starts the title of a page with errors ("Error: ", "Lỗi: ", …)."""
+    catalog = Translations.load(str(TRANSLATIONS), [languages.catalog_locale(lang)])
+    return catalog.gettext("Error: %(title)s").split("%(title)s")[0].strip()
 
 
 def check_page(html: str, lang: str, *, has_error: bool = False) -> BeautifulSoup:
@@ -17,7 +31,7 @@ def check_page(html: str, lang: str, *, has_error: bool = False) -> BeautifulSou
     title = soup.title.get_text(" ", strip=True)
     heading = " ".join(h1s[0].get_text(" ", strip=True).split())
     if has_error:
-        assert title.startswith(("Error:", "Error: ")), title
+        assert title.startswith(error_prefix(lang)), title
     assert heading.split()[0] in title, (heading, title)
     ids = [tag["id"] for tag in soup.select("[id]")]
     duplicates = [i for i, n in Counter(ids).items() if n > 1]
