@@ -24,6 +24,7 @@ class QuestionForm(FlaskForm):
     """A page that asks one question; ``declaration`` is the question it asks."""
 
     declaration: Question
+    several = False  # set by the page: a person question asked about several convictions
 
     @property
     def field_name(self) -> str:
@@ -35,7 +36,7 @@ class QuestionForm(FlaskForm):
 
     @property
     def question(self):
-        return self.declaration.text
+        return self.declaration.asked_text(self.several)
 
     @property
     def hint(self):

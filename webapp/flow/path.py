@@ -54,7 +54,32 @@ def prune(answers: dict) -> dict:
     pruned = {"convictions": convictions, "person": person}
     if answers.get("done_adding"):
         pruned["done_adding"] = True
+    adding = answers.get("adding")
+    # An added conviction stays cancellable until all its questions are answered.
+    if (
+        isinstance(adding, dict)
+        and isinstance(adding.get("n"), int)
+        and 0 < adding["n"] < len(convictions)
+        and not conviction_complete(pruned, adding["n"])
+    ):
+        pruned["adding"] = {"n": adding["n"], "done": bool(adding.get("done"))}
     return pruned
+
+
+def conviction_complete(answers: dict, index: int) -> bool:
+    """Whether every question the path asks about conviction ``index`` has an answer."""
+    c = answers["convictions"][index]
+    return all(q in c for q in CONVICTION_QUESTIONS if conviction_relevant(q, c))
+
+
+def progress(step: Step, answers: dict) -> tuple[int, int] | None:
+    """Where ``step`` is among the question pages of the path: (its number, about how many in all).
+
+    The total is "about": later answers can open or close questions."""
+    pages = [s for s in steps(answers) if s.kind != "answers"]
+    if step not in pages:
+        return None
+    return pages.index(step) + 1, len(pages)
 
 
 def steps(answers: dict) -> list[Step]:

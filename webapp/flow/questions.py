@@ -75,6 +75,11 @@ class Question:
     page_only: bool = False
     placeholder: object | None = None  # SELECT: the empty first entry
     unknown_label: object | None = None  # YEAR: the tick box for "I don't know"
+    # PERSON: the sentence asked when there are several convictions ("Before any of these ...").
+    several_text: object | None = None
+
+    def asked_text(self, several: bool = False):
+        return self.several_text if several and self.several_text else self.text
 
     @property
     def choice_hints(self) -> dict:
@@ -440,6 +445,10 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         _l("Say whether you had one of these earlier convictions, or that you are not sure."),
         options("prior_super_strike", (v.NO, _l("No")), (v.YES, _l("Yes")), NOT_SURE),
+        several_text=_l(
+            "Before any of these cannabis cases, had you been convicted of one of a short list of very "
+            "serious crimes?"
+        ),
         hint=_l(
             "The law calls these \u201csuper strikes\u201d (Penal Code 667(e)(2)(C)(iv)). They are "
             "murder or attempted murder, certain sex crimes against children, sexually violent "
@@ -458,6 +467,10 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         _l("Say whether you had such a conviction, or that you are not sure."),
         options("sex_offender_registrant", (v.NO, _l("No")), (v.YES, _l("Yes")), NOT_SURE),
+        several_text=_l(
+            "Before any of these cannabis cases, had you been convicted of an offense that requires "
+            "registering as a sex offender?"
+        ),
         hint=_l(
             "This means registration under Penal Code 290. Your answer stays in your browser and is "
             "only used for this check."
