@@ -159,7 +159,7 @@ def _details_form(filings: list[dict]):
 
 def _filings(answers: dict) -> tuple[dict, dict, list[dict]]:
     """The screening, the engine's result for it, and the results that have something to file."""
-    screening = build_screening(answers)
+    screening = build_screening(answers, filing=True)
     result = assess(screening)
     return screening, result, [item for item in result["results"] if vocabulary.needs_filing(item)]
 

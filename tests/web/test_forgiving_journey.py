@@ -31,7 +31,8 @@ def test_a_refused_answer_redirects_and_keeps_the_error_out_of_the_url(client):
     assert "20x5" not in response.headers["Location"]
     page = client.get("/en/check/1/offense_date")
     soup = check_page(page.get_data(as_text=True), "en", has_error=True)
-    assert soup.select_one(".error-summary a").get_text(strip=True) == "Enter the year as four digits, for example 2012."
+    message = soup.select_one(".error-summary a").get_text(strip=True)
+    assert message == "Enter the year as four digits, for example 2012."
     assert soup.select_one("#offense_date")["value"] == "20x5", "what was typed survives the redirect"
     assert soup.select_one("a.back-link")["href"] == "/en/check/1/level", "Back goes to the previous question"
     again = check_page(client.get("/en/check/1/offense_date").get_data(as_text=True), "en")
@@ -94,7 +95,7 @@ def test_a_conviction_already_answered_offers_no_cancel(client):
 
 
 @pytest.mark.parametrize(
-    "lang, question, message",
+    ("lang", "question", "message"),
     [
         ("en", "Remove conviction 2?", "Conviction 2 (Alameda County) was removed."),
         ("es", None, None),
@@ -116,13 +117,15 @@ def test_a_removal_is_confirmed_on_its_own_page_and_then_reported(client, lang, 
     assert response.headers["Location"].endswith(f"/{lang}/check/answers")
     after = _answers_rows(client, lang)
     note = after.select_one("[data-removed]").get_text(" ", strip=True)
-    assert "2" in note and "Alameda" in note
+    assert "2" in note
+    assert "Alameda" in note
     if message:
         assert note == message
     else:
         assert "removed" not in note, "the message is translated"
     headings = " ".join(h.get_text(strip=True) for h in after.select("main h2"))
-    assert "Fresno" in headings and "Alameda" not in headings
+    assert "Fresno" in headings
+    assert "Alameda" not in headings
     assert not _answers_rows(client, lang).select("[data-removed]"), "said once"
 
 
@@ -141,7 +144,8 @@ def test_the_person_questions_speak_of_every_case_when_there_are_several(client,
     one = _soup(client.get(f"/{lang}/check/about-you/prior_super_strike?change=1")).h1.get_text(strip=True)
     client.post(f"/{lang}/check/add")
     walk(client, lang, [ALAMEDA_SALE, ALAMEDA_SALE], NO_PRIORS)
-    several = _soup(client.get(f"/{lang}/check/about-you/prior_super_strike?change=1")).h1.get_text(strip=True)
+    page = client.get(f"/{lang}/check/about-you/prior_super_strike?change=1")
+    several = _soup(page).h1.get_text(strip=True)
     assert one != several
     if lang == "en":
         assert one.startswith("Before this cannabis case,")
@@ -153,7 +157,7 @@ def test_the_person_questions_speak_of_every_case_when_there_are_several(client,
 # --- 3. Lost answers are announced ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang, words", [("en", "We could not find your earlier answers."), ("es", None)])
+@pytest.mark.parametrize(("lang", "words"), [("en", "We could not find your earlier answers."), ("es", None)])
 def test_an_unreadable_cookie_is_announced_and_offers_to_start_again(client, lang, words):
     client.set_cookie("crr", "not-a-cookie-we-made")
     response = client.get(f"/{lang}/check/1/amount")

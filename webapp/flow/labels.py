@@ -9,12 +9,12 @@ from .questions import BY_NAME
 NAMED_SECTIONS = (*vocabulary.HSC_SECTIONS, vocabulary.PRISON_SECTION)
 
 
-def answer_label(question: str, value: str) -> str:
-    return BY_NAME[question].label(value)
+def answer_label(question: str, value: str, conviction: dict | None = None) -> str:
+    return BY_NAME[question].label(value, conviction)
 
 
-def question_text(question: str, several: bool = False) -> str:
-    return str(BY_NAME[question].asked_text(several))
+def question_text(question: str, several: bool = False, conviction: dict | None = None) -> str:
+    return str(BY_NAME[question].asked_text(several, conviction))
 
 
 def conviction_title(number: int, c: dict) -> str:

@@ -27,6 +27,14 @@ def conviction_relevant(question: str, c: dict) -> bool:
     return BY_NAME[question].asked(c)
 
 
+def _offered(question: str, c: dict) -> bool:
+    """Whether the stored answer is still one of the choices (another county has other courthouses)."""
+    declaration = BY_NAME[question]
+    if declaration.options_for is None:
+        return True
+    return c[question] in {o.value for o in declaration.options_in(c)}
+
+
 def person_relevant(question: str, convictions: list[dict]) -> bool:
     return BY_NAME[question].asked(convictions)
 
@@ -39,7 +47,8 @@ def prune(answers: dict) -> dict:
         # Re-check until stable: dropping one answer can make another irrelevant.
         for _ in range(len(CONVICTION_QUESTIONS)):
             removed = [
-                q for q in list(kept) if q in CONVICTION_QUESTIONS and not conviction_relevant(q, kept)
+                q for q in list(kept)
+                if q in CONVICTION_QUESTIONS and (not conviction_relevant(q, kept) or not _offered(q, kept))
             ]
             if not removed:
                 break

@@ -128,6 +128,7 @@ def _question_page(step: Step, answers: dict, stored: dict):
         return _to_path(answers, bookmark=True)
     form = form_for(step.question)
     form.several = step.kind == "person" and len(answers["convictions"]) > 1
+    form.for_conviction(stored if step.kind == "conviction" else None)
     if request.method == "POST":
         if form.validate():
             stored[step.question] = form.value()
@@ -217,8 +218,8 @@ def check_answers():
     for index, conviction in enumerate(answers["convictions"]):
         rows = [
             {
-                "question": question_text(q),
-                "answer": answer_label(q, conviction[q]),
+                "question": question_text(q, conviction=conviction),
+                "answer": answer_label(q, conviction[q], conviction),
                 "href": step_url(Step("conviction", q, index), change="1"),
                 "name": q,
             }
