@@ -40,7 +40,8 @@ def test_a_county_with_one_courthouse_and_no_city_prosecutor_asks_neither(client
 def test_a_multi_courthouse_county_asks_which_courthouse_and_prints_that_clerks_address(client):
     orange = counties.find("orange")
     office = next(o for o in orange.clerk_offices if "North Justice Center" in o.name)
-    names = _names(walk(client, "en", [{**FRESNO_POSSESSION, "county": "orange", "courthouse": office.id}], {}))
+    answers = {**FRESNO_POSSESSION, "county": "orange", "courthouse": office.id}
+    names = _names(walk(client, "en", [answers], {}))
     assert "courthouse" in names
     assert "prosecutor_city" not in names, "Orange County has no city prosecutor"
     page = check_page(client.get("/en/check/1/courthouse?change=1").get_data(as_text=True), "en")
@@ -69,14 +70,16 @@ def test_a_los_angeles_misdemeanor_in_the_city_never_prints_the_county_da(client
 
 
 def test_a_felony_is_not_asked_the_city(client):
-    names = _names(walk(client, "en", [{**FRESNO_POSSESSION, "county": "los-angeles", "level": "felony"}], {}))
+    felony = {**FRESNO_POSSESSION, "county": "los-angeles", "level": "felony"}
+    names = _names(walk(client, "en", [felony], {}))
     assert "prosecutor_city" not in names
     assert "courthouse" in names
 
 
 def test_a_courthouse_from_another_county_is_dropped_when_the_county_changes(client):
     orange = counties.find("orange")
-    walk(client, "en", [{**FRESNO_POSSESSION, "county": "orange", "courthouse": orange.clerk_offices[0].id}], {})
+    first = orange.clerk_offices[0].id
+    walk(client, "en", [{**FRESNO_POSSESSION, "county": "orange", "courthouse": first}], {})
     client.post("/en/check/1/county?change=1", data={"county": "alameda"})
     response = client.get("/en/check/answers")
     assert response.status_code == 302
