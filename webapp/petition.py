@@ -100,6 +100,7 @@ class DetailsForm(FlaskForm):
     )
     waive_original_judge = BooleanField(_l("I agree that any judge can decide my request"))
     waive_appearance = BooleanField(_l("I give up my right to be present at any hearing"))
+    proposed_order = BooleanField(_l("Add a proposed order (form CR-403) for the judge"))
     attorney_name = StringField(
         _l("Attorney's name"),
         validators=[
@@ -246,7 +247,9 @@ def _packet_response(form, screening: dict, result: dict, filings: list[dict]):
     for item in filings:
         by_id[item["id"]]["case_number"] = form[f"case_number-{item['id']}"].data.strip()
     # A case number changes no outcome, so the result already shown is the packet's result.
-    pdf = render_in_pool(render, screening, _petitioner(form), g.lang, result)
+    pdf = render_in_pool(
+        render, screening, _petitioner(form), g.lang, result, proposed_order=bool(form.proposed_order.data)
+    )
     response = send_file(
         BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=PACKET_NAME
     )
