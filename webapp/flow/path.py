@@ -84,11 +84,15 @@ def conviction_complete(answers: dict, index: int) -> bool:
 def progress(step: Step, answers: dict) -> tuple[int, int] | None:
     """Where ``step`` is among the question pages of the path: (its number, about how many in all).
 
-    The total is "about": later answers can open or close questions."""
+    The total is "about": later answers can open or close questions. Each earlier conviction was
+    followed by an "another conviction?" page that the path no longer lists, so those are counted
+    too: adding a conviction never makes the number go back."""
     pages = [s for s in steps(answers) if s.kind != "answers"]
     if step not in pages:
         return None
-    return pages.index(step) + 1, len(pages)
+    passed = max(len(answers.get("convictions") or [{}]) - 1, 0)
+    before = step.index if step.kind == "conviction" else passed
+    return pages.index(step) + 1 + before, len(pages) + passed
 
 
 def steps(answers: dict) -> list[Step]:
