@@ -247,9 +247,9 @@ def _packet_response(form, screening: dict, result: dict, filings: list[dict]):
     for item in filings:
         by_id[item["id"]]["case_number"] = form[f"case_number-{item['id']}"].data.strip()
     # A case number changes no outcome, so the result already shown is the packet's result.
-    pdf = render_in_pool(
-        render, screening, _petitioner(form), g.lang, result, proposed_order=bool(form.proposed_order.data)
-    )
+    # The option is passed only when asked for: the packet's default is without the order.
+    options = {"proposed_order": True} if form.proposed_order.data else {}
+    pdf = render_in_pool(render, screening, _petitioner(form), g.lang, result, **options)
     response = send_file(
         BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=PACKET_NAME
     )
