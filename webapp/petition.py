@@ -101,6 +101,7 @@ class DetailsForm(FlaskForm):
     )
     waive_original_judge = BooleanField(_l("I agree that any judge can decide my request"))
     waive_appearance = BooleanField(_l("I give up my right to be present at any hearing"))
+    proposed_order = BooleanField(_l("Add a proposed order (form CR-403) for the judge"))
     attorney_name = StringField(
         _l("Attorney's name"),
         validators=[
@@ -160,7 +161,7 @@ def _details_form(filings: list[dict]):
 
 def _filings(answers: dict) -> tuple[dict, dict, list[dict]]:
     """The screening, the engine's result for it, and the results that have something to file."""
-    screening = build_screening(answers)
+    screening = build_screening(answers, filing=True)
     result = assess(screening)
     return screening, result, [item for item in result["results"] if vocabulary.needs_filing(item)]
 
@@ -254,7 +255,9 @@ def _packet_response(form, screening: dict, result: dict, filings: list[dict]):
     for item in filings:
         by_id[item["id"]]["case_number"] = form[f"case_number-{item['id']}"].data.strip()
     # A case number changes no outcome, so the result already shown is the packet's result.
-    pdf = render_in_pool(render, screening, _petitioner(form), g.lang, result)
+    # The option is passed only when asked for: the packet's default is without the order.
+    options = {"proposed_order": True} if form.proposed_order.data else {}
+    pdf = render_in_pool(render, screening, _petitioner(form), g.lang, result, **options)
     response = send_file(
         BytesIO(pdf), mimetype="application/pdf", as_attachment=True, download_name=PACKET_NAME
     )

@@ -4,7 +4,8 @@ The cookie is a Fernet token (AES-128-CBC + HMAC-SHA256) of a small JSON documen
 timestamp gives the idle expiry: a response re-encrypts when the answers changed or the cookie is
 over a minute old, so the two hours count from the last request (give or take that minute) and a
 page view that changes nothing skips the encryption. Any failure (tampering, a rotated key,
-expiry, an older schema) yields an empty session.
+expiry, an older schema) yields an empty session, flagged ``crr_lost`` so the pages can say the
+answers were lost instead of silently starting over.
 """
 
 import base64
@@ -39,6 +40,13 @@ def _issued_at(token: str) -> int:
     return int.from_bytes(base64.urlsafe_b64decode(token.encode())[1:9], "big")
 
 
+def _lost() -> SecureCookieSession:
+    """An empty session for a cookie that was sent but is expired or unreadable."""
+    session = SecureCookieSession()
+    session.crr_lost = True
+    return session
+
+
 class EncryptedCookieSessionInterface(SessionInterface):
     def _fernet(self, app) -> MultiFernet:
         keys = (app.config["SECRET_KEY"], *(app.config.get("SECRET_KEY_FALLBACKS") or []))
@@ -52,9 +60,9 @@ class EncryptedCookieSessionInterface(SessionInterface):
             raw, current_key = self._decrypt(app, token)
             document = json.loads(zlib.decompress(raw))
         except (InvalidToken, ValueError, UnicodeError, zlib.error):
-            return SecureCookieSession()
+            return _lost()
         if not isinstance(document, dict) or document.get("v") != SCHEMA_VERSION:
-            return SecureCookieSession()
+            return _lost()
         data = document.get("d")
         session = SecureCookieSession(data if isinstance(data, dict) else {})
         # Made with the current key and recently: an unchanged session need not be sent again.

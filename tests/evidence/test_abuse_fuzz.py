@@ -24,6 +24,7 @@ from ..clinic.conftest import post_multipart
 from ..conftest import TEST_SECRET
 from ..packet.conftest import CLEAN, FRESNO_APPLICATION, PETITIONER
 from ..web.journey import walk
+from ..web.pages import refused
 from ..web.test_flow import FRESNO_POSSESSION, NO_PRIORS
 from .fuzzing import fuzz
 
@@ -155,8 +156,9 @@ def test_a_year_in_other_digits_is_refused_on_the_question_page_and_results_stil
     # The question forms accept ASCII digits only (webapp/flow/forms.py).
     client = APP.test_client()
     client.set_cookie("crr", FINISHED)
-    response = client.post(f"/{lang}/check/1/offense_date", data={"offense_date": year})
-    assert response.status_code == 400, (year, response.status_code)
+    # Refused the post/redirect/get way: back to the same question, whose page shows the error.
+    page = refused(client, f"/{lang}/check/1/offense_date", {"offense_date": year})
+    assert "error-summary" in page.get_data(as_text=True), year
     assert client.get(f"/{lang}/results").status_code == 200
 
 

@@ -84,11 +84,6 @@ def largest_zip_csv() -> str:
     return sample.write([{**sample.client_rows(n, 1)[0], **DISMISSAL} for n in range(1, 31)])
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "Measured 2026-12-01 on the shared 2-core machine: the 10 refused got their 429 in 11-263 ms and "
-    "~4,000 page requests all answered 200, but the two admitted renders (a 51-form packet, a 60-form "
-    "ZIP) were killed by gunicorn's 30 s WORKER TIMEOUT (ZIP cut off at 30.7 s, packet a bare 500). "
-    "Needs helper D's bounded render pool / worker settings or a smaller RENDER_BUDGET; see the report."))
 def test_a_burst_of_maximal_renders_from_one_address_is_refused_up_front_while_pages_answer(server):
     packet_body = largest_packet_body()
     zip_text = largest_zip_csv()

@@ -55,3 +55,16 @@ def check_page(html: str, lang: str, *, has_error: bool = False) -> BeautifulSou
     assert soup.select_one("a.skip-link[href='#main']")
     assert soup.select_one("main#main")
     return soup
+
+
+def refused(client, url: str, data: dict):
+    """POST an answer the page refuses: post/redirect/get sends the person back to the same page
+    (never an error page answering the POST), whose GET shows the error once."""
+    from urllib.parse import urlparse
+
+    response = client.post(url, data=data)
+    assert response.status_code == 302, (url, response.status_code)
+    assert urlparse(response.headers["Location"]).path == urlparse(url).path
+    page = client.get(response.headers["Location"])
+    assert page.status_code == 200
+    return page

@@ -93,3 +93,24 @@ def test_with_nothing_to_file_the_details_page_sends_back_to_the_results(client)
 def test_the_results_page_links_to_the_details_page(two_counties):
     soup = BeautifulSoup(two_counties.get("/es/results").get_data(as_text=True), "html.parser")
     assert soup.select_one("[data-petition]")["href"] == "/es/petition"
+
+
+def _form_pages(pdf: bytes, name: str) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages if p.extract_text().startswith(name)]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_proposed_order_is_added_only_when_asked_for(client, lang):
+    walk(client, lang, [FRESNO_POSSESSION], {})
+    page = check_page(client.get(f"/{lang}/petition").get_data(as_text=True), lang)
+    box = page.select_one("input[type=checkbox][name=proposed_order]")
+    assert box is not None
+    assert not box.has_attr("checked"), "optional, and off unless the person ticks it"
+    details = {**DETAILS, "case_number-1": "F12-345678"}
+    without = client.post(f"/{lang}/petition", data=details)
+    with_order = client.post(f"/{lang}/petition", data={**details, "proposed_order": "y"})
+    assert without.status_code == with_order.status_code == 200
+    assert _form_pages(without.data, "CR-403") == []
+    order = _form_pages(with_order.data, "CR-403")
+    assert len(order) == 2, "CR-403 has two pages"
+    assert "F12-345678" in order[0], "the caption carries the case"

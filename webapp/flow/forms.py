@@ -24,6 +24,8 @@ class QuestionForm(FlaskForm):
     """A page that asks one question; ``declaration`` is the question it asks."""
 
     declaration: Question
+    several = False  # set by the page: a person question asked about several convictions
+    conviction: dict | None = None  # set by the page: the answers of the conviction asked about
 
     @property
     def field_name(self) -> str:
@@ -35,15 +37,11 @@ class QuestionForm(FlaskForm):
 
     @property
     def question(self):
-        return self.declaration.text
+        return self.declaration.asked_text(self.several, self.conviction)
 
     @property
     def hint(self):
         return self.declaration.hint
-
-    @property
-    def choice_hints(self) -> dict:
-        return self.declaration.choice_hints
 
     @property
     def field(self):
@@ -52,7 +50,19 @@ class QuestionForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.widget in (RADIO, SELECT):
-            self.field.choices = [SelectChoice(o.value, o.label) for o in self.declaration.options()]
+            self.field.choices = [SelectChoice(o.value, o.label) for o in self.declaration.options_in(None)]
+
+    def for_conviction(self, conviction: dict | None) -> "QuestionForm":
+        """Ask about this conviction: its wording, and choices that depend on its answers."""
+        self.conviction = conviction
+        if self.declaration.options_for is not None:
+            choices = self.declaration.options_in(conviction)
+            self.field.choices = [SelectChoice(o.value, o.label) for o in choices]
+        return self
+
+    @property
+    def choice_hints(self) -> dict:
+        return {o.value: o.hint for o in self.declaration.options_in(self.conviction) if o.hint}
 
     def value(self) -> str:
         """The answer code to store."""

@@ -1,11 +1,40 @@
 """How a stored answer code reads on the check-answers page, in the page's language."""
 
+from flask_babel import gettext as _
+
+from .. import counties
+from ..eligibility import vocabulary
 from .questions import BY_NAME
 
-
-def answer_label(question: str, value: str) -> str:
-    return BY_NAME[question].label(value)
+NAMED_SECTIONS = (*vocabulary.HSC_SECTIONS, vocabulary.PRISON_SECTION)
 
 
-def question_text(question: str) -> str:
-    return str(BY_NAME[question].text)
+def answer_label(question: str, value: str, conviction: dict | None = None) -> str:
+    return BY_NAME[question].label(value, conviction)
+
+
+def question_text(question: str, several: bool = False, conviction: dict | None = None) -> str:
+    return str(BY_NAME[question].asked_text(several, conviction))
+
+
+def conviction_title(number: int, c: dict) -> str:
+    """A conviction named in context: its number, what it was for in plain words, and its county."""
+    county = counties.find(c["county"]) if c.get("county") not in (None, vocabulary.UNKNOWN) else None
+    section = c.get("section")
+    # "Something else" or "I'm not sure" would not name the case; only a known section does.
+    words = answer_label("section", section) if section in NAMED_SECTIONS else None
+    if county and words:
+        return _("Conviction %(number)s: %(section)s, %(county)s County", number=number, section=words,
+                 county=county.name)
+    if county:
+        return _("Conviction %(number)s: %(county)s County", number=number, county=county.name)
+    if words:
+        return _("Conviction %(number)s: %(section)s", number=number, section=words)
+    return _("Conviction %(number)s", number=number)
+
+
+def removed_message(number: int, county_slug: str | None) -> str:
+    county = counties.find(county_slug) if county_slug else None
+    if county:
+        return _("Conviction %(number)s (%(county)s County) was removed.", number=number, county=county.name)
+    return _("Conviction %(number)s was removed.", number=number)

@@ -27,6 +27,14 @@ def conviction_relevant(question: str, c: dict) -> bool:
     return BY_NAME[question].asked(c)
 
 
+def _offered(question: str, c: dict) -> bool:
+    """Whether the stored answer is still one of the choices (another county has other courthouses)."""
+    declaration = BY_NAME[question]
+    if declaration.options_for is None:
+        return True
+    return c[question] in {o.value for o in declaration.options_in(c)}
+
+
 def person_relevant(question: str, convictions: list[dict]) -> bool:
     return BY_NAME[question].asked(convictions)
 
@@ -39,7 +47,8 @@ def prune(answers: dict) -> dict:
         # Re-check until stable: dropping one answer can make another irrelevant.
         for _ in range(len(CONVICTION_QUESTIONS)):
             removed = [
-                q for q in list(kept) if q in CONVICTION_QUESTIONS and not conviction_relevant(q, kept)
+                q for q in list(kept)
+                if q in CONVICTION_QUESTIONS and (not conviction_relevant(q, kept) or not _offered(q, kept))
             ]
             if not removed:
                 break
@@ -54,7 +63,36 @@ def prune(answers: dict) -> dict:
     pruned = {"convictions": convictions, "person": person}
     if answers.get("done_adding"):
         pruned["done_adding"] = True
+    adding = answers.get("adding")
+    # An added conviction stays cancellable until all its questions are answered.
+    if (
+        isinstance(adding, dict)
+        and isinstance(adding.get("n"), int)
+        and 0 < adding["n"] < len(convictions)
+        and not conviction_complete(pruned, adding["n"])
+    ):
+        pruned["adding"] = {"n": adding["n"], "done": bool(adding.get("done"))}
     return pruned
+
+
+def conviction_complete(answers: dict, index: int) -> bool:
+    """Whether every question the path asks about conviction ``index`` has an answer."""
+    c = answers["convictions"][index]
+    return all(q in c for q in CONVICTION_QUESTIONS if conviction_relevant(q, c))
+
+
+def progress(step: Step, answers: dict) -> tuple[int, int] | None:
+    """Where ``step`` is among the question pages of the path: (its number, about how many in all).
+
+    The total is "about": later answers can open or close questions. Each earlier conviction was
+    followed by an "another conviction?" page that the path no longer lists, so those are counted
+    too: adding a conviction never makes the number go back."""
+    pages = [s for s in steps(answers) if s.kind != "answers"]
+    if step not in pages:
+        return None
+    passed = max(len(answers.get("convictions") or [{}]) - 1, 0)
+    before = step.index if step.kind == "conviction" else passed
+    return pages.index(step) + 1 + before, len(pages) + passed
 
 
 def steps(answers: dict) -> list[Step]:

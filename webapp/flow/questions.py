@@ -75,16 +75,32 @@ class Question:
     page_only: bool = False
     placeholder: object | None = None  # SELECT: the empty first entry
     unknown_label: object | None = None  # YEAR: the tick box for "I don't know"
+    # PERSON: the sentence asked when there are several convictions ("Before any of these ...").
+    several_text: object | None = None
+    # CONVICTION: a sentence that depends on the section, where the law words the question differently.
+    text_by_section: dict = field(default_factory=dict)
+    # CONVICTION: choices that depend on the conviction's other answers (its county's courthouses).
+    options_for: Callable[[dict], tuple[Option, ...]] | None = None
+
+    def options_in(self, conviction: dict | None) -> tuple[Option, ...]:
+        if self.options_for is not None:
+            return self.options_for(conviction or {})
+        return self.options()
+
+    def asked_text(self, several: bool = False, conviction: dict | None = None):
+        if conviction and conviction.get("section") in self.text_by_section:
+            return self.text_by_section[conviction["section"]]
+        return self.several_text if several and self.several_text else self.text
 
     @property
     def choice_hints(self) -> dict:
         return {o.value: o.hint for o in self.options() if o.hint}
 
-    def label(self, value: str) -> str:
+    def label(self, value: str, conviction: dict | None = None) -> str:
         """How a stored answer reads on the check-answers page."""
         if self.widget == YEAR and value == v.UNKNOWN:
             return str(self.unknown_label)
-        return next((str(o.label) for o in self.options() if o.value == value), value)
+        return next((str(o.label) for o in self.options_in(conviction) if o.value == value), value)
 
 
 def options(field_name: str | None, *pairs, allowed: tuple = ()) -> Callable[[], tuple[Option, ...]]:
@@ -113,6 +129,28 @@ def _known(value: str):
 
 def _count(value: str):
     return value if value == v.UNKNOWN else int(value)
+
+
+def _county_of(c: dict) -> counties.County | None:
+    slug = c.get("county")
+    return counties.find(slug) if slug and slug != v.UNKNOWN else None
+
+
+def _courthouse_options(c: dict) -> tuple[Option, ...]:
+    county = _county_of(c)
+    offices = county.clerk_offices if county else ()
+    # Court names are proper names, printed as the court writes them.
+    return (*(Option(o.id, o.name, o.handles) for o in offices), Option(*NOT_SURE))
+
+
+def _city_options(c: dict) -> tuple[Option, ...]:
+    county = _county_of(c)
+    cities = county.city_prosecutors if county else ()
+    return (
+        *(Option(p.slug, p.city) for p in cities),
+        Option(counties.OTHER, _l("Another city, or outside any city")),
+        Option(*NOT_SURE),
+    )
 
 
 # --- What the rules look at ---------------------------------------------------------------------
@@ -173,6 +211,26 @@ def _sale_11360(c: dict) -> bool:
     return _section(c, "11360") and c.get("conduct") in SALE_CONDUCT
 
 
+def _filed_in_adult_court(c: dict) -> bool:
+    # A juvenile case is filed with the juvenile court, whose papers these questions do not fill.
+    return _in_scope(c) and c.get("court") != v.JUVENILE
+
+
+def _several_courthouses(c: dict) -> bool:
+    county = _county_of(c)
+    return _filed_in_adult_court(c) and county is not None and county.needs_courthouse_question
+
+
+def _city_may_prosecute(c: dict) -> bool:
+    county = _county_of(c)
+    return (
+        _filed_in_adult_court(c)
+        and c.get("level") == v.MISDEMEANOR
+        and county is not None
+        and county.needs_city_question
+    )
+
+
 def _priors_matter(c: dict) -> bool:
     return _adult_facts(c) and (
         (_section(c, "11358") and _over_or_unsure(c)) or _section(c, "11359") or _sale_11360(c)
@@ -187,6 +245,16 @@ def felony_rules_may_apply(c: dict) -> bool:
 
 def _any_felony_rules(convictions: list[dict]) -> bool:
     return any(felony_rules_may_apply(c) for c in convictions)
+
+
+# The super-strike hint names each category of Penal Code 667(e)(2)(C)(iv) in one translated
+# sentence. law.toml holds the list: if a category is added or dropped there, this fails at import
+# so the hint (and its translations) are rewritten with it.
+SUPER_STRIKE_HINT_NAMES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+if tuple(LAW.super_strike_categories) != SUPER_STRIKE_HINT_NAMES:
+    raise ValueError(
+        "law.toml super_strike_categories changed: rewrite the prior_super_strike hint to match"
+    )
 
 
 # --- The questions, in the order they are asked -------------------------------------------------
@@ -314,7 +382,10 @@ QUESTIONS: tuple[Question, ...] = (
             (v.ADULT, _l("No, adult court")),
             NOT_SURE,
         ),
-        hint=_l("Young people's cases are usually heard in juvenile court. Some are moved to adult court."),
+        hint=_l(
+            "Young people's cases are usually heard in juvenile court. Some are moved to adult court. "
+            "If you are not sure, we will tell you to check before you file."
+        ),
         # An unknown age may still have been a juvenile-court case, which settles the age (11361.8(m)).
         # "Not sure" reaches the engine, which sends the case to review rather than to adult court.
         asked=lambda c: _under_old_law(c) and c.get("age_at_offense") in (v.UNDER_18, v.UNKNOWN),
@@ -361,11 +432,19 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "sale_to_minor",
-        _l("Did the case involve selling, offering or giving cannabis to someone under %(minor_age)s?",
-           **LEGAL),
+        # 11360(a)(3)(C): selling, offering, furnishing, administering or giving away to a minor.
+        _l(
+            "Did the case involve selling, offering, furnishing or giving away cannabis to someone "
+            "under %(minor_age)s?", **LEGAL),
         _l("Say whether the case involved someone under %(minor_age)s, or that you are not sure.",
            **LEGAL),
         options("sale_to_minor", *YES_NO_NOT_SURE),
+        # 11359(c)(3) names only a knowing sale, or attempted sale, to a minor: not giving.
+        text_by_section={
+            "11359": _l(
+                "Did the case involve knowingly selling, or trying to sell, cannabis to someone "
+                "under %(minor_age)s?", **LEGAL),
+        },
         asked=lambda c: _adult_facts(c) and (_section(c, "11359") or _sale_11360(c)),
     ),
     Question(
@@ -429,9 +508,33 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         hint=_l(
             "This includes jail, prison, probation, parole, post-release community supervision and "
-            "mandatory supervision. Unpaid fines alone do not count."
+            "mandatory supervision."
         ),
         asked=_in_scope,
+    ),
+    Question(
+        "courthouse",
+        _l("Which courthouse handled the case?"),
+        _l("Choose the courthouse that handled the case, or say you are not sure."),
+        hint=_l(
+            "The court in this county has several criminal clerk's offices. Your court papers name the "
+            "courthouse. If you are not sure, the forms will list each office with its phone number."
+        ),
+        options_for=_courthouse_options,
+        asked=_several_courthouses,
+        page_only=True,  # not the engine's: the packet reads it (webapp/counties.py FILING_FIELDS)
+    ),
+    Question(
+        "prosecutor_city",
+        _l("In which city did it happen?"),
+        _l("Choose the city where it happened, or say you are not sure."),
+        hint=_l(
+            "In some cities the city attorney, not the District Attorney, handles misdemeanors. The "
+            "city tells us which office to name on the court form."
+        ),
+        options_for=_city_options,
+        asked=_city_may_prosecute,
+        page_only=True,  # not the engine's: the packet reads it (webapp/counties.py FILING_FIELDS)
     ),
     Question(
         "prior_super_strike",
@@ -440,12 +543,19 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         _l("Say whether you had one of these earlier convictions, or that you are not sure."),
         options("prior_super_strike", (v.NO, _l("No")), (v.YES, _l("Yes")), NOT_SURE),
+        several_text=_l(
+            "Before any of these cannabis cases, had you been convicted of one of a short list of very "
+            "serious crimes?"
+        ),
         hint=_l(
-            "The law calls these \u201csuper strikes\u201d (Penal Code 667(e)(2)(C)(iv)). They are "
-            "murder or attempted murder, certain sex crimes against children, sexually violent "
-            "offenses, assault on a police officer or firefighter with a machine gun, weapons of mass "
-            "destruction, and crimes punishable by life in prison or death. Most people have none. "
-            "Your answer stays in your browser and is only used for this check."
+            "The law calls these \u201csuper strikes\u201d (Penal Code 667(e)(2)(C)(iv)). They are: a "
+            "sexually violent offense; oral copulation, sodomy or sexual penetration of a child under 14 "
+            "by someone more than 10 years older; a lewd act on a child under 14; murder, attempted "
+            "murder or any homicide in Penal Code 187 to 191.5, including gross vehicular manslaughter "
+            "while intoxicated (191.5); solicitation to commit murder (653f); assault on a police officer "
+            "or firefighter with a machine gun; possessing a weapon of mass destruction; and any serious "
+            "or violent felony punished by life in prison or death. Most people have none. Your answer "
+            "stays in your browser and is only used for this check."
         ),
         scope=PERSON,
         asked=_any_felony_rules,
@@ -458,6 +568,10 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         _l("Say whether you had such a conviction, or that you are not sure."),
         options("sex_offender_registrant", (v.NO, _l("No")), (v.YES, _l("Yes")), NOT_SURE),
+        several_text=_l(
+            "Before any of these cannabis cases, had you been convicted of an offense that requires "
+            "registering as a sex offender?"
+        ),
         hint=_l(
             "This means registration under Penal Code 290. Your answer stays in your browser and is "
             "only used for this check."

@@ -4,6 +4,7 @@ Each question's declaration says how its answer reaches the engine (``to_contrac
 does not (``page_only``); only the offense date is put together from two page-only answers.
 """
 
+from .. import counties
 from ..eligibility import LAW, vocabulary
 from .questions import BY_NAME, CONVICTION_QUESTIONS, CUTOFF_YEAR, PERSON_QUESTIONS
 
@@ -33,19 +34,26 @@ def _contract_fields(answers: dict, names: tuple[str, ...]) -> dict:
     return out
 
 
-def conviction_to_contract(position: int, c: dict) -> dict:
+def conviction_to_contract(position: int, c: dict, filing: bool = False) -> dict:
     out: dict = {"id": str(position + 1), "section": c.get("section", vocabulary.UNKNOWN)}
     out.update(_contract_fields(c, CONVICTION_QUESTIONS))
+    if filing:
+        # Where to file and whom to serve change no outcome; only the packet reads them.
+        out.update({name: c[name] for name in counties.FILING_FIELDS if c.get(name)})
     date = offense_date(c)
     if date:
         out["offense_date"] = date
     return out
 
 
-def build_screening(answers: dict, as_of: str | None = None) -> dict:
+def build_screening(answers: dict, as_of: str | None = None, *, filing: bool = False) -> dict:
+    """The engine's screening; with ``filing``, also the courthouse and prosecuting city the packet
+    prints (webapp/counties.py FILING_FIELDS)."""
     screening = {
         "person": _contract_fields(answers.get("person", {}), PERSON_QUESTIONS),
-        "convictions": [conviction_to_contract(i, c) for i, c in enumerate(answers.get("convictions", []))],
+        "convictions": [
+            conviction_to_contract(i, c, filing) for i, c in enumerate(answers.get("convictions", []))
+        ],
     }
     if as_of:
         screening["as_of"] = as_of

@@ -1,13 +1,13 @@
 """The pages of the guided check. Each request derives the path from the answers in the cookie."""
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, session, url_for
 
-from .. import counties
+from .. import counties, form_memory
 from ..eligibility import assess, vocabulary
 from ..i18n import language_blueprint
 from . import answers as store
 from .forms import ActionForm, form_for
-from .labels import answer_label, question_text
+from .labels import answer_label, conviction_title, question_text, removed_message
 from .path import (
     CONVICTION_QUESTIONS,
     MAX_CONVICTIONS,
@@ -17,6 +17,7 @@ from .path import (
     following,
     is_complete,
     previous,
+    progress,
     reachable,
     steps,
 )
@@ -33,6 +34,37 @@ def step_url(step: Step, **query) -> str:
     if step.kind == "more":
         return url_for("check.more", **query)
     return url_for("check.check_answers")
+
+
+# One-time notes in the cookie: the answers were lost (shown on the next question page), and
+# what was removed (shown on check-answers).
+LOST = "lost"
+REMOVED = "removed"
+
+
+def _answers_lost() -> bool:
+    """The cookie came back expired or unreadable (session_cookie.open_session said so)."""
+    return bool(getattr(session, "crr_lost", False))
+
+
+def _to_path(answers: dict, *, bookmark: bool = False):
+    """Redirect to where the answers lead. With no answers, a page deeper in the check was a
+    bookmark or an expired journey: the first question then says the answers were lost."""
+    if _answers_lost() or (bookmark and not any(answers["convictions"])):
+        session[LOST] = True
+    return redirect(step_url(first_unanswered(answers)))
+
+
+def _adding(answers: dict) -> int | None:
+    """The 0-based position of a conviction just added and not yet fully answered, if any."""
+    adding = answers.get("adding")
+    return adding.get("n") if isinstance(adding, dict) else None
+
+
+def _start_adding(answers: dict) -> None:
+    answers["adding"] = {"n": len(answers["convictions"]), "done": bool(answers.get("done_adding"))}
+    answers["convictions"].append({})
+    answers.pop("done_adding", None)
 
 
 def _changing() -> bool:
@@ -61,7 +93,7 @@ def privacy():
 
 @bp.get("/check")
 def begin():
-    return redirect(step_url(first_unanswered(store.load())))
+    return _to_path(store.load())
 
 
 @bp.post("/start-again")
@@ -79,11 +111,24 @@ def start_again():
 # --- Question pages ---------------------------------------------------------------------------
 
 
+def _this_page() -> str:
+    return request.full_path if request.query_string else request.path
+
+
+def _refused(form):
+    """Post/redirect/get, errors included: what was typed and the errors wait in the encrypted
+    cookie for the GET, so Back never lands on the answer to a POST."""
+    form_memory.remember(form, request.path)
+    return redirect(_this_page())
+
+
 def _question_page(step: Step, answers: dict, stored: dict):
     if not reachable(step, answers):
         # A bookmark, a stale Back button or a hand-typed URL: go where the answers lead.
-        return redirect(step_url(first_unanswered(answers)))
+        return _to_path(answers, bookmark=True)
     form = form_for(step.question)
+    form.several = step.kind == "person" and len(answers["convictions"]) > 1
+    form.for_conviction(stored if step.kind == "conviction" else None)
     if request.method == "POST":
         if form.validate():
             stored[step.question] = form.value()
@@ -92,24 +137,29 @@ def _question_page(step: Step, answers: dict, stored: dict):
             destination = first_unanswered(answers) if _changing() else following(step, answers)
             keep_changing = _changing() and destination.kind != "answers"
             return redirect(step_url(destination, **({"change": "1"} if keep_changing else {})))
-        return _render_question(form, step, answers, 400)
-    if stored.get(step.question) is not None:
+        return _refused(form)
+    if not form_memory.recall(form, request.path) and stored.get(step.question) is not None:
         form.show(stored[step.question])
-    return _render_question(form, step, answers, 200)
+    return _render_question(form, step, answers)
 
 
-def _render_question(form, step: Step, answers: dict, status: int):
+def _render_question(form, step: Step, answers: dict):
     # With several convictions, each question page says which one it is about.
     several = step.kind == "conviction" and len(answers["convictions"]) > 1
+    lost = bool(session.pop(LOST, False)) or _answers_lost()
     html = render_template(
         "question.html",
         form=form,
         step=step,
-        caption=step.index + 1 if several else None,
+        caption=conviction_title(step.index + 1, answers["convictions"][step.index]) if several else None,
         back_url=_back_url(step, answers),
-        action=request.full_path if request.query_string else request.path,
+        action=_this_page(),
+        progress=progress(step, answers),
+        lost=lost,
+        cancel_number=step.index + 1 if step.kind == "conviction" and step.index == _adding(answers)
+        else None,
     )
-    return html, status
+    return html, 200
 
 
 @bp.route("/check/<int:n>/<question>", methods=["GET", "POST"])
@@ -121,7 +171,7 @@ def conviction_question(n: int, question: str):
     if not convictions and n == 1:
         convictions.append({})
     if not 1 <= n <= len(convictions):
-        return redirect(step_url(first_unanswered(answers)))
+        return _to_path(answers, bookmark=True)
     return _question_page(Step("conviction", question, n - 1), answers, convictions[n - 1])
 
 
@@ -138,21 +188,21 @@ def more():
     answers = store.load()
     step = Step("more")
     if not reachable(step, answers):
-        return redirect(step_url(first_unanswered(answers)))
+        return _to_path(answers, bookmark=True)
     form = form_for("add_another")
     if len(answers["convictions"]) >= MAX_CONVICTIONS:
         form.add_another.choices = [c for c in form.add_another.choices if c.value == "no"]
     if request.method == "POST":
         if form.validate():
             if form.add_another.data == "yes":
-                answers["convictions"].append({})
-                answers.pop("done_adding", None)
+                _start_adding(answers)
             else:
                 answers["done_adding"] = True
             store.save(answers)
             return redirect(step_url(first_unanswered(store.load())))
-        return _render_question(form, step, answers, 400)
-    return _render_question(form, step, answers, 200)
+        return _refused(form)
+    form_memory.recall(form, request.path)
+    return _render_question(form, step, answers)
 
 
 # --- Check answers, change, add, remove ---------------------------------------------------------
@@ -162,34 +212,37 @@ def more():
 def check_answers():
     answers = store.load()
     if not answers["convictions"] or not is_complete(answers):
-        return redirect(step_url(first_unanswered(answers)))
-    rows = []
+        return _to_path(answers, bookmark=True)
+    several = len(answers["convictions"]) > 1
+    convictions = []
     for index, conviction in enumerate(answers["convictions"]):
-        rows.append(
-            [
-                {
-                    "question": question_text(q),
-                    "answer": answer_label(q, conviction[q]),
-                    "href": step_url(Step("conviction", q, index), change="1"),
-                    "name": q,
-                }
-                for q in CONVICTION_QUESTIONS
-                if q in conviction
-            ]
-        )
+        rows = [
+            {
+                "question": question_text(q, conviction=conviction),
+                "answer": answer_label(q, conviction[q], conviction),
+                "href": step_url(Step("conviction", q, index), change="1"),
+                "name": q,
+            }
+            for q in CONVICTION_QUESTIONS
+            if q in conviction
+        ]
+        title = conviction_title(index + 1, conviction)
+        convictions.append({"number": index + 1, "title": title, "rows": rows})
     person_rows = [
         {
-            "question": question_text(q),
+            "question": question_text(q, several),
             "answer": answer_label(q, v),
             "href": step_url(Step("person", q), change="1"),
             "name": q,
         }
         for q, v in answers["person"].items()
     ]
+    removed = session.pop(REMOVED, None)
     return render_template(
         "answers.html",
-        conviction_rows=rows,
+        convictions=convictions,
         person_rows=person_rows,
+        removed=removed_message(removed["n"], removed.get("county")) if isinstance(removed, dict) else None,
         form=ActionForm(),
         can_add=len(answers["convictions"]) < MAX_CONVICTIONS,
         back_url=step_url(steps(answers)[-2]),
@@ -203,9 +256,44 @@ def add_conviction():
         abort(400)
     answers = store.load()
     if len(answers["convictions"]) < MAX_CONVICTIONS:
-        answers["convictions"].append({})
+        _start_adding(answers)
         store.save(answers)
     return redirect(step_url(first_unanswered(store.load())))
+
+
+@bp.post("/check/<int:n>/cancel")
+def cancel_conviction(n: int):
+    """Undo "Add another conviction" pressed by mistake: the new, unfinished conviction goes and
+    everything else is as it was."""
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    answers = store.load()
+    if _adding(answers) == n - 1:
+        was_done = answers.pop("adding").get("done")
+        del answers["convictions"][n - 1]
+        if was_done:
+            answers["done_adding"] = True
+        store.save(answers)
+    return redirect(step_url(first_unanswered(store.load())))
+
+
+def _removable(answers: dict, n: int) -> bool:
+    return 1 <= n <= len(answers["convictions"]) and len(answers["convictions"]) > 1
+
+
+@bp.get("/check/<int:n>/remove")
+def confirm_removal(n: int):
+    answers = store.load()
+    if not _removable(answers, n):
+        return redirect(url_for("check.check_answers"))
+    return render_template(
+        "remove.html",
+        number=n,
+        title=conviction_title(n, answers["convictions"][n - 1]),
+        form=ActionForm(),
+        back_url=url_for("check.check_answers"),
+    )
 
 
 @bp.post("/check/<int:n>/remove")
@@ -214,9 +302,12 @@ def remove_conviction(n: int):
     if not form.validate_on_submit():
         abort(400)
     answers = store.load()
-    if 1 <= n <= len(answers["convictions"]) and len(answers["convictions"]) > 1:
-        del answers["convictions"][n - 1]
+    if _removable(answers, n):
+        removed = answers["convictions"].pop(n - 1)
+        answers.pop("adding", None)
         store.save(answers)
+        county = removed.get("county")
+        session[REMOVED] = {"n": n, "county": county if county and county != "unknown" else None}
     return redirect(url_for("check.check_answers"))
 
 
@@ -227,7 +318,7 @@ def remove_conviction(n: int):
 def results():
     answers = store.load()
     if not answers["convictions"] or not is_complete(answers):
-        return redirect(step_url(first_unanswered(answers)))
+        return _to_path(answers, bookmark=True)
     result = assess(build_screening(answers))
     blocks = []
     for item in result["results"]:
