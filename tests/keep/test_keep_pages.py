@@ -11,6 +11,7 @@ from tests.packet.conftest import pages_text
 from tests.web.journey import results, walk
 from tests.web.pages import check_page
 from webapp import create_app
+from webapp.keep import qr
 
 # Fresno: automatic review "unknown" in the county data, an adult 11359 felony, completed.
 FRESNO_FELONY = {"county": "fresno", "section": "11359", "level": "felony", "offense_date": "2012",
@@ -31,7 +32,13 @@ def test_a_resume_code_restores_the_results_in_a_fresh_browser(client, lang):
     soup = finished(client, lang)
     before = results(client, lang)
     code = soup.select_one("[data-resume-code]").get_text(strip=True)
-    assert soup.select_one(".qr svg title"), "the QR code has an accessible name"
+    # The printable summary carries the code as a QR code too, drawn from exactly this code.
+    summary = BeautifulSoup(client.get(soup.select_one("a[data-summary]")["href"]).get_data(as_text=True),
+                            "html.parser")
+    assert summary.select_one("[data-resume-code]").get_text(strip=True) == code
+    assert summary.select_one(".qr svg title"), "the QR code has an accessible name"
+    drawn = BeautifulSoup(str(qr.svg(code, "x")), "html.parser").select_one("path")["d"]
+    assert summary.select_one(".qr svg path")["d"] == drawn
 
     fresh = create_app({"TESTING": True, "SECRET_KEY": TEST_SECRET, "WTF_CSRF_ENABLED": False}).test_client()
     assert fresh.get(f"/{lang}/results").status_code == 302  # nothing there yet

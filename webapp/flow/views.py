@@ -332,6 +332,6 @@ def results():
         adult_forms=any(vocabulary.result_filing(b["result"]) == vocabulary.CR_400 for b in blocks),
         juvenile_filings=any(vocabulary.is_juvenile_filing(b["result"]) for b in blocks),
         letter_cases=letter_cases(blocks),
-        **code_context(answers),
+        **code_context(answers, with_qr=False),
         back_url=url_for("check.check_answers"),
     )

@@ -68,12 +68,13 @@ def code_for(answers: dict) -> str:
     return resume_code.encode(answers, current_app.config["SECRET_KEY"], date.today())
 
 
-def code_context(answers: dict) -> dict:
-    """What the results page and the summary show of the resume code."""
+def code_context(answers: dict, *, with_qr: bool = True) -> dict:
+    """What the results page and the summary show of the resume code. The QR code (about 3 kB)
+    is drawn on the printable summary; the results page, already the heaviest, shows the text."""
     code = code_for(answers)
     return {
         "resume_code": code,
-        "resume_qr": qr.svg(code, str(_l("QR code of your resume code"))),
+        "resume_qr": qr.svg(code, str(_l("QR code of your resume code"))) if with_qr else None,
         "resume_days": resume_code.VALID_DAYS,
     }
 
