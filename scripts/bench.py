@@ -26,7 +26,9 @@ def _page_weights() -> dict:
     from tests.web.test_flow import ALAMEDA_SALE, FRESNO_POSSESSION, NO_PRIORS
 
     weights = {}
-    for lang in ("en", "es"):
+    from webapp import languages
+
+    for lang in languages.CODES:
         client = app.test_client()
         for url in (f"/{lang}/", f"/{lang}/check/1/county", f"/{lang}/check/1/section"):
             weights[url] = len(client.get(url).data)

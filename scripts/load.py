@@ -173,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     for command in before:  # the Procfile's own preparation: compile the catalogs
         subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT, check=True, capture_output=True)
     extra = {"GUNICORN_CMD_ARGS": args.gunicorn_args} if args.gunicorn_args else {}
-    env = {**env, "SECRET_KEY": secrets.token_urlsafe(32), **extra}
+    # As deployed behind the platform's router: one trusted hop, so each simulated person (their own
+    # X-Forwarded-For) has their own allowance, and the hammering client shares one address.
+    env = {**env, "SECRET_KEY": secrets.token_urlsafe(32), "TRUSTED_PROXY_HOPS": "1", **extra}
     _, _, argv_bare = procfile_web(bare_port)
     argv_bare[-1] = "scripts.bare_app:app"
     page = [{"method": "GET", "path": "/", "headers": {}}]
