@@ -8,6 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
+from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import RequestRedirect
 
@@ -28,6 +29,10 @@ def create_app(overrides: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder="static",
     )
+    # The packet's partials (free help, links, the court's name) are shown on pages too; they import
+    # each other by their packet names, so the site also looks in templates/packet/, after templates/.
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(str(ROOT / "templates")),
+                                     FileSystemLoader(str(ROOT / "templates" / "packet"))])
     app.config.update(build_config(overrides))
     app.config.setdefault("RENDER_INLINE", app.config.get("TESTING", False))
     render_pool.render_inline_when(_render_inline)
