@@ -9,10 +9,10 @@ from .test_flow import FRESNO_POSSESSION
 
 ENGLISH = "Superior Court of California, County of Fresno"
 GLOSSED = {
-    "es": "Tribunal Superior de California, Condado de Fresno (Superior Court of California, County of Fresno)",
-    "vi": "Tòa Thượng Thẩm California, Quận Fresno (Superior Court of California, County of Fresno)",
-    "zh-Hant": "加州高等法院 Fresno 縣 (Superior Court of California, County of Fresno)",
-    "ko": "캘리포니아주 Fresno 카운티 상급 법원 (Superior Court of California, County of Fresno)",
+    "es": f"Tribunal Superior de California, Condado de Fresno ({ENGLISH})",
+    "vi": f"Tòa Thượng Thẩm California, Quận Fresno ({ENGLISH})",
+    "zh-Hant": f"加州高等法院 Fresno 縣 ({ENGLISH})",
+    "ko": f"캘리포니아주 Fresno 카운티 상급 법원 ({ENGLISH})",
 }
 
 
