@@ -42,7 +42,8 @@ def test_the_command_line_writes_results_packets_and_summaries(tmp_path):
         assert len(PdfReader(path).pages) == 1, path.name  # one page to print and confirm
     spanish = PdfReader(summaries[1]).pages[0].extract_text()
     assert "Zoë Adams 2" in spanish
-    assert "Esta condena se puede reducir a un delito menor." in " ".join(spanish.split())
+    # Presumed (an unknown fact the law resolves in the client's favour): as sure as the law, no surer.
+    assert "Esta condena probablemente se puede reducir a un delito menor." in " ".join(spanish.split())
 
 
 def test_bad_rows_exit_2_name_row_and_column_and_the_good_rows_are_still_written(tmp_path, capsys):

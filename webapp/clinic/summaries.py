@@ -18,7 +18,7 @@ from markupsafe import Markup
 from webapp import counties
 from webapp.config import ROOT
 from webapp.flow.labels import answer_label
-from webapp.reason_text import RELIEF_TEXT
+from webapp.flow.result_text import relief_text
 
 LEVELS = {
     "felony": _l("Felony"),
@@ -47,7 +47,9 @@ def _line(row) -> dict:
         "offense_date": conviction.get("offense_date"),
         "level": str(LEVELS.get(conviction.get("level", ""), NOT_KNOWN)),
         "relief": result["relief"],
-        "relief_text": str(RELIEF_TEXT[result["relief"]]),
+        # The same headline as the results page: as sure as the law ("can probably be…" when presumed,
+        # the public-safety refusal on the serving track, kept felonies named as such).
+        "relief_text": relief_text(result),
         "presumed": result["presumed"],
     }
 
