@@ -33,7 +33,8 @@ def test_the_zip_holds_one_packet_per_client_with_details_each_for_that_client(c
     assert response.headers["Content-Disposition"] == 'attachment; filename="prop64-clinic-packets.zip"'
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     assert archive.testzip() is None
-    assert archive.namelist() == ["packet-001-C0001.pdf", "packet-002-C0002.pdf"]
+    # "of 2": a download cut off part-way shows how far it got.
+    assert archive.namelist() == ["packet-001-of-002-C0001.pdf", "packet-002-of-002-C0002.pdf"]
     first, second = (pdf_text(archive.read(name)) for name in archive.namelist())
     # Each packet is the client's own: their name, their case numbers, the court's form.
     assert "María Peña 1" in first
@@ -63,7 +64,7 @@ def test_more_packets_than_one_request_may_render_come_in_parts_the_page_offers_
     disposition = response.headers["Content-Disposition"]
     assert disposition == 'attachment; filename="prop64-clinic-packets-part-2.zip"'
     names = zipfile.ZipFile(io.BytesIO(response.data)).namelist()
-    assert names == ["packet-031-C0031.pdf"]
+    assert names == ["packet-031-of-031-C0031.pdf"]
 
 
 def test_a_whole_clinic_round_trip_leaves_nothing_about_the_clients_on_the_server(

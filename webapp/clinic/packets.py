@@ -159,12 +159,21 @@ class _Sink(io.RawIOBase):
         return out
 
 
-def stream_zip(clients: Iterable) -> Iterator[bytes]:
+def zip_name(client, total: int | None) -> str:
+    """A packet's name inside a ZIP: with "of N" when the batch is known, so a download cut off
+    part-way shows how far it got (packet-031-of-060-…: thirty packets still to get)."""
+    if total is None:
+        return file_name(client)
+    safe = file_name(client).removeprefix(f"packet-{client.index:03d}-")
+    return f"packet-{client.index:03d}-of-{total:03d}-{safe}"
+
+
+def stream_zip(clients: Iterable, total: int | None = None) -> Iterator[bytes]:
     """The ZIP, one packet at a time, so the download starts with the first packet and no file
     is written to disk. The sink cannot seek, so zipfile writes data descriptors instead."""
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for client in clients:
-            archive.writestr(file_name(client), render_in_pool(packet_pdf, client))
+            archive.writestr(zip_name(client, total), render_in_pool(packet_pdf, client))
             yield sink.take()
     yield sink.take()

@@ -179,7 +179,8 @@ def _packets(batch: Batch, part: int) -> Response:
     # Streamed: the download starts with the first packet instead of after the last one. With the
     # app context, so each render knows the app's settings (webapp/packet/render_pool.py).
     app = current_app._get_current_object()
-    body = reservation.guard(_in_app_context(app, packets.stream_zip(clients)))
+    total = sum(len(each) for each in parts)
+    body = reservation.guard(_in_app_context(app, packets.stream_zip(clients, total)))
     response = _attachment(body, "application/zip", name)
     response.call_on_close(reservation.release)
     return response
