@@ -2,21 +2,17 @@
 on a phone in real Chromium, axe-core on every page, and no English sentence left on the way."""
 
 import pytest
-from babel.messages.pofile import read_po
 
 from webapp import languages
 
 from ..web.test_flow import ALAMEDA_SALE, FRESNO_POSSESSION, NO_PRIORS
+from ..web.test_pages import _english_sentences
 from .test_phone_journey import Journey, answer_everything
 
 NEW = [code for code in languages.CODES if code not in (languages.DEFAULT, "es")]
 
 
-def _english_sentences() -> list[str]:
-    with open("translations/messages.pot", "rb") as handle:
-        return [m.id for m in read_po(handle) if m.id and len(m.id) > 25 and "%(" not in m.id]
-
-
+# The same sentences the test-client leak check looks for (tests/web/test_pages.py).
 ENGLISH = _english_sentences()
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from webapp import languages
 from webapp.eligibility import LAW, InputError, assess, vocabulary
+from webapp.eligibility.gates import age_on
 from webapp.eligibility.screening import MAX_CONVICTIONS, MAX_ID
 
 from . import columns, csv_io, dates, packets
@@ -242,8 +243,7 @@ def _was_a_minor(conviction: dict, person: dict) -> bool:
         offense = dt.date.fromisoformat(conviction.get("offense_date", ""))
     except ValueError:
         return False
-    before_birthday = (offense.month, offense.day) < (born.month, born.day)
-    return offense.year - born.year - before_birthday < LAW.adult_age
+    return age_on(born, offense) < LAW.adult_age
 
 
 def _court_for_minors(conviction: dict, person: dict) -> dict:

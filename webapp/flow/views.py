@@ -2,7 +2,7 @@
 
 from flask import abort, redirect, render_template, request, session, url_for
 
-from .. import counties, form_memory
+from .. import form_memory
 from ..eligibility import assess, vocabulary
 from ..i18n import language_blueprint
 from . import answers as store
@@ -319,12 +319,9 @@ def results():
     answers = store.load()
     if not answers["convictions"] or not is_complete(answers):
         return _to_path(answers, bookmark=True)
-    result = assess(build_screening(answers))
-    blocks = []
-    for item in result["results"]:
-        county = counties.find(item["county"]) if item.get("county") else None
-        blocks.append({"result": item, "county": county})
-    from ..keep.views import code_context, letter_cases
+    from ..keep.views import code_context, letter_cases, result_blocks
+
+    blocks = result_blocks(assess(build_screening(answers)))
 
     return render_template(
         "results.html",

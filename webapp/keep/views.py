@@ -53,11 +53,15 @@ def _checked():
     if not answers["convictions"] or not is_complete(answers):
         return None
     result = assess(build_screening(answers))
-    blocks = [
+    return answers, result, result_blocks(result)
+
+
+def result_blocks(result: dict) -> list[dict]:
+    """Each conviction's result with its county, as the results page and the summary show them."""
+    return [
         {"result": item, "county": counties.find(item["county"]) if item.get("county") else None}
         for item in result["results"]
     ]
-    return answers, result, blocks
 
 
 def _not_ready():
