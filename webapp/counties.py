@@ -159,6 +159,13 @@ class Contacts:
         """Who helps for free, best first within each kind: public defender, self-help, legal aid."""
         return self.record_clearance + self.public_defender + self.self_help + self.legal_aid
 
+    @property
+    def first_help(self) -> tuple[Sourced, ...]:
+        """Where to start, for a page with room for one line a county (the clinic summary): the
+        public defender's record clearance and the court's self-help center, else legal aid."""
+        first = (self.record_clearance + self.public_defender)[:1] + self.self_help[:1]
+        return first or self.legal_aid[:1]
+
 
 @dataclass(frozen=True)
 class ServiceTarget:

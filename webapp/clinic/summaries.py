@@ -1,6 +1,6 @@
 """The one-page summary a client reads and confirms before anything is filed, in their language.
 
-Each client's section is rendered under ``force_locale(client.lang)``, so a Spanish-speaking
+Each client's section is rendered under the client's own locale, so a Spanish-speaking
 client's page is in Spanish whatever the language of the advocate's page. The web page puts all
 sections on one printable page (a page break between clients); the command line writes one PDF
 per client with the same template and the site's stylesheet.
@@ -19,6 +19,7 @@ from webapp import counties
 from webapp.config import ROOT
 from webapp.flow.labels import answer_label
 from webapp.flow.result_text import relief_text
+from webapp.languages import catalog_locale
 
 LEVELS = {
     "felony": _l("Felony"),
@@ -54,13 +55,25 @@ def _line(row) -> dict:
     }
 
 
+def _counties(client) -> list:
+    """The counties of the client's convictions, each once, in the order of the rows."""
+    found = {}
+    for row in client.rows:
+        slug = row.result.get("county")
+        county = counties.find(slug) if slug else None
+        if county:
+            found.setdefault(county.slug, county)
+    return list(found.values())
+
+
 def section(client, as_of) -> Markup:
     """One client's summary as HTML, in the client's language."""
-    with force_locale(client.lang):
+    with force_locale(catalog_locale(client.lang)):
         html = render_template(
             "clinic/_summary.html",
             client=client,
             lines=[_line(row) for row in client.rows],
+            help_counties=_counties(client),
             as_of=as_of,
             summary_lang=client.lang,
         )
@@ -78,7 +91,7 @@ def pdf(client, as_of) -> bytes:
     """The client's summary as a one-page PDF (the command line's --summaries), no site chrome."""
     from weasyprint import HTML
 
-    with force_locale(client.lang):
+    with force_locale(catalog_locale(client.lang)):
         html = render_template("clinic/summary_document.html", summary=section(client, as_of),
                                summary_lang=client.lang)
     return HTML(string=html).write_pdf(stylesheets=[_stylesheet()])
