@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from webapp.eligibility import RULES_VERSION, assess, validate
+import pytest
+
+from webapp.eligibility import RULES_VERSION, assess, validate, vocabulary
 from webapp.eligibility.gates import age_on, band_of
 
 from .tables import cases
@@ -48,6 +50,27 @@ def test_validate_returns_frozen_normalised_values():
     assert (conviction.level, conviction.conduct) == ("felony", "possession_for_sale")
     assert conviction.court == "adult"
     assert conviction.age_at_offense is None
+    with pytest.raises(AttributeError):
+        conviction.level = "misdemeanor"
+
+
+def _only_conviction(fields: dict):
+    return validate({"convictions": [{"section": "11360", **fields}]}, dt.date(2026, 1, 1)).convictions[0]
+
+
+def test_every_answer_lands_in_the_fact_of_its_own_name():
+    # The validator hands the facts to Conviction by position (screening.py, for speed), so a
+    # field out of order would quietly put one answer in another fact's place.
+    for field in vocabulary.CONVICTION_FIELDS:
+        for value in vocabulary.CHOICES.get(field, ()):
+            assert getattr(_only_conviction({field: value}), field) == value, (field, value)
+    conviction = _only_conviction({"id": "c7", "county": "Fresno", "case_number": "F12", "subdivision": "b",
+                                   "offense_date": "2012-03-04", "age_at_offense": 30,
+                                   "prior_same_offense_convictions": 1})
+    assert (conviction.id, conviction.county.slug, conviction.case_number) == ("c7", "fresno", "F12")
+    assert (conviction.section.number, conviction.section.subdivision) == ("11360", "b")
+    assert (conviction.offense_date, conviction.offense_year) == (dt.date(2012, 3, 4), 2012)
+    assert (conviction.age_at_offense, conviction.prior_same_offense_convictions) == (30, 1)
 
 
 def test_a_birthday_counts_on_the_day_itself():

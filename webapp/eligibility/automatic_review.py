@@ -18,6 +18,7 @@ the answer for every county.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from webapp.counties import County
@@ -72,7 +73,14 @@ def _figure(share: float) -> str:
 
 def county_review(county: County) -> tuple[str, str, str | None]:
     """(value, basis, figure) from the county's evidence alone, before the relief is known."""
-    evidence = county.automatic_review_evidence.evidence or ""
+    return _evidence_review(county.automatic_review_evidence.evidence or "")
+
+
+# Keyed on the evidence text, not the county, so a corrected note still changes the answer; the
+# regexes would otherwise run for every conviction (they led the engine's profile). 58 counties,
+# so the bound only matters for tests that build counties of their own.
+@lru_cache(maxsize=256)
+def _evidence_review(evidence: str) -> tuple[str, str, str | None]:
     if not evidence or _NO_REPORT.search(evidence):
         return UNKNOWN, NO_REPORT, None
     share = _share(evidence)
@@ -90,18 +98,30 @@ def county_review(county: County) -> tuple[str, str, str | None]:
 
 
 def _reduced_only(county: County) -> bool:
-    evidence = (county.automatic_review_evidence.evidence or "").lower()
+    return _reduced_only_text(county.automatic_review_evidence.evidence or "")
+
+
+@lru_cache(maxsize=256)
+def _reduced_only_text(evidence: str) -> bool:
+    evidence = evidence.lower()
     return "reduc" in evidence and "dismiss" not in evidence
+
+
+# The answers that do not depend on the county's evidence, made once (a Review is immutable).
+_NOTHING_TO_GIVE = Review(UNLIKELY, NO_RELIEF, None, False)
+_OPEN = Review(UNKNOWN, NEEDS_REVIEW, None, False)
+_JUVENILE = Review(UNKNOWN, JUVENILE, None, False)
+_NO_COUNTY = Review(UNKNOWN, NO_COUNTY, None, False)
 
 
 def review(county: County | None, *, relief: str, juvenile: bool) -> Review:
     if relief in ("not_eligible", "no_change"):
-        return Review(UNLIKELY, NO_RELIEF, None, False)
+        return _NOTHING_TO_GIVE
     if relief == "needs_review":
-        return Review(UNKNOWN, NEEDS_REVIEW, None, False)
+        return _OPEN
     if juvenile:
-        return Review(UNKNOWN, JUVENILE, None, False)
+        return _JUVENILE
     if county is None:
-        return Review(UNKNOWN, NO_COUNTY, None, False)
+        return _NO_COUNTY
     value, basis, figure = county_review(county)
     return Review(value, basis, figure, value == LIKELY and relief == "dismiss" and _reduced_only(county))

@@ -36,8 +36,10 @@ from .rules import RULES
 from .screening import JUVENILE, UNKNOWN, Conviction, Person, Screening, validate
 
 RULES_VERSION = LAW.rules_version.isoformat()
-_CITATIONS = LAW.citations
-_REMEDY_CITATIONS = LAW.remedy_citations
+# Plain dict copies of the read-only tables: a dict lookup is quicker than one through a
+# MappingProxyType, and each result looks up every one of its reasons and remedies.
+_CITATIONS = dict(LAW.citations)
+_REMEDY_CITATIONS = dict(LAW.remedy_citations)
 
 
 def _unique(codes: list[str]) -> tuple[str, ...]:
@@ -65,7 +67,7 @@ def _decide(c: Conviction, person: Person) -> Decision:
     level = old_law.level(c)
     decisions = [level_gate(row(c, person, band), level) for band in ALL_BANDS if band in bands]
     relief = decisions[0].relief
-    if any(d.relief != relief for d in decisions):
+    if len(decisions) > 1 and any(d.relief != relief for d in decisions):
         # The presumption covers facts about the offense, not who the person is: 11361.8 gives
         # no presumption of age, and CR-403 lists age as its own ground for denial.
         review = [code for d in decisions if d.relief == NEEDS_REVIEW for code in d.reasons]

@@ -56,6 +56,9 @@ from .vocabulary import filing as form  # noqa: F401  (the engine asks gates for
 # most facts to presume, so its reasons lead the merged chain and read in a natural order.
 ALL_BANDS = (AGE_21_PLUS, AGE_18_20, UNDER_18)
 _ALL_BANDS_SET = frozenset(ALL_BANDS)
+# One set per band, made once: age_bands runs for every conviction.
+_ONLY = {band: frozenset({band}) for band in ALL_BANDS}
+_JUVENILE_BANDS = _ONLY[UNDER_18]
 _REDUCE_TO = {INFRACTION: REDUCE_TO_INFRACTION, MISDEMEANOR: REDUCE_TO_MISDEMEANOR}
 _SEVERITY = {INFRACTION: 0, MISDEMEANOR: 1, FELONY: 2}
 _NO_RELIEF = {FELONY_KEPT: NOT_ELIGIBLE, REVIEW: NEEDS_REVIEW}
@@ -134,18 +137,18 @@ def age_bands(c: Conviction, person: Person) -> frozenset[str]:
     """
     given, born = c.age_at_offense, person.date_of_birth
     if isinstance(given, str):
-        bands = frozenset({given})
+        bands = _ONLY[given]
     elif given is not None:
-        bands = frozenset({band_of(given)})
+        bands = _ONLY[band_of(given)]
     elif born is not None and c.offense_date is not None:
-        bands = frozenset({band_of(age_on(born, c.offense_date))})
+        bands = _ONLY[band_of(age_on(born, c.offense_date))]
     elif born is not None and c.offense_year is not None:
         first, last = dt.date(c.offense_year, 1, 1), dt.date(c.offense_year, 12, 31)
         bands = frozenset({band_of(age_on(born, first)), band_of(age_on(born, last))})
     else:
         bands = old_law.age_bands(c) or _ALL_BANDS_SET
     if c.court == JUVENILE:
-        bands &= {UNDER_18}
+        bands &= _JUVENILE_BANDS
     return bands
 
 

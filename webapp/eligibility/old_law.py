@@ -145,4 +145,7 @@ def age_bands(c: Conviction) -> frozenset[str] | None:
     """11357(d) applied to people 18 or older and (e) to minors; None when the record says nothing."""
     if c.section.number != "11357":
         return None
-    return {"d": frozenset({AGE_18_20, AGE_21_PLUS}), "e": frozenset({UNDER_18})}.get(letter(c))
+    return _RECORD_AGE_BANDS.get(letter(c))
+
+
+_RECORD_AGE_BANDS = {"d": frozenset({AGE_18_20, AGE_21_PLUS}), "e": frozenset({UNDER_18})}

@@ -22,6 +22,7 @@ sentence in webapp/remedy_text.py. A remedy is listed only where it fits the cas
 from __future__ import annotations
 
 from . import old_law
+from .reasons import ALL_CODES
 from .remedy_codes import (
     ARREST_SEALING,
     CLEAN_SLATE,
@@ -45,6 +46,9 @@ _CHANGES = ("dismiss", *_REDUCED, "needs_review")
 _NOTHING_FROM_PROP_64 = ("no_change", "not_eligible", "needs_review")
 # Realignment (AB 109) sent most non-serious felonies to county jail under PC 1170(h) from this year.
 _REALIGNMENT_YEAR = 2011
+# The reasons that say a fact keeps the felony, found once by their names rather than by testing
+# every code's name for every conviction.
+_KEEPS_FELONY = frozenset(code for code in ALL_CODES if code.endswith("_KEEPS_FELONY"))
 
 
 def _destroyable(c: Conviction) -> bool:
@@ -59,7 +63,7 @@ def fitting(c: Conviction, person: Person, relief: str, codes: tuple[str, ...]) 
     if c.court == JUVENILE:
         return (JUVENILE_SEALING, *found, IMMIGRATION_NOTE)
     level = old_law.level(c)
-    kept_felony = any(code.endswith("_KEEPS_FELONY") for code in codes)
+    kept_felony = not _KEEPS_FELONY.isdisjoint(codes)
     if relief in _REDUCED:
         found.append(DISMISS_AND_SEAL_AFTER_REDUCTION)
     if person.sex_offender_registrant != YES:
