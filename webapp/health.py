@@ -13,13 +13,19 @@ from flask import Blueprint, jsonify
 
 from . import languages
 from .config import ROOT
-from .packet.fetcher import FONTS_DIR
+from .packet.fetcher import FONTS_DIR, PACKET_DIR
 
 bp = Blueprint("health", __name__)
 
 FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf",
               "LiberationSans-BoldItalic.ttf")
+# The Traditional Chinese and Korean face (built by make packet-fonts, or the image's build): without
+# it the renderer drops the @font-face and those pages, and any name typed in either script, print
+# as empty boxes while the download still answers 200.
+CJK_DIR = PACKET_DIR / "fonts"
+CJK_FONT_FILES = ("PacketCJK-Regular.otf", "PacketCJK-Bold.otf")
 _TRUETYPE = (b"\x00\x01\x00\x00", b"true")
+_OPENTYPE_CFF = (b"OTTO",)
 
 
 def _catalogs() -> str | None:
@@ -39,13 +45,15 @@ def _catalogs() -> str | None:
 
 def _fonts() -> str | None:
     bad = []
-    for name in FONT_FILES:
+    expected = [(FONTS_DIR / name, _TRUETYPE) for name in FONT_FILES]
+    expected += [(CJK_DIR / name, _OPENTYPE_CFF) for name in CJK_FONT_FILES]
+    for path, magic in expected:
         try:
-            with (FONTS_DIR / name).open("rb") as font:
-                if font.read(4) not in _TRUETYPE:
-                    bad.append(name)
+            with path.open("rb") as font:
+                if font.read(4) not in magic:
+                    bad.append(path.name)
         except OSError:
-            bad.append(name)
+            bad.append(path.name)
     if bad:
         return f"unreadable: {', '.join(bad)}"
     try:

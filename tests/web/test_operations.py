@@ -46,6 +46,16 @@ def test_readyz_names_a_missing_font(client, monkeypatch, tmp_path):
     assert body["checks"]["catalogs"] == "ok"
 
 
+def test_readyz_is_not_ready_without_the_packets_cjk_font(client, monkeypatch, tmp_path):
+    # A clean clone or an image built without `make packet-fonts`: packets still download, but
+    # Chinese and Korean print as empty boxes, so the platform must not send traffic there.
+    (tmp_path / "PacketCJK-Bold.otf").write_bytes(b"\x00\x01\x00\x00")  # a TrueType file, misnamed
+    monkeypatch.setattr(health, "CJK_DIR", tmp_path)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"]["fonts"] == "unreadable: PacketCJK-Regular.otf, PacketCJK-Bold.otf"
+
+
 def _stylesheet_url(client) -> str:
     page = client.get("/en/").get_data(as_text=True)
     return re.search(r'<link rel="stylesheet" href="([^"]+)"', page).group(1)
