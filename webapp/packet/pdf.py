@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from webapp.eligibility.parameters import LAW
-from webapp.packet import forms, i18n
+from webapp.packet import forms, i18n, replay
 from webapp.packet.fetcher import PACKET_DIR, PacketURLFetcher
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "packet"
@@ -134,7 +134,11 @@ def _blank_words(form: str, number: int) -> list:
     if key not in _BLANK_WORDS:
         template = '{% from "form.html" import blank_page %}<html><body>{{ blank_page(p) }}</body></html>'
         markup = environment("en").from_string(template).render(p=forms.blank(form, number))
-        section = _form_sections(_render(markup).pages[0]._page_box)[0]
+        page_box = _render(markup).pages[0]._page_box
+        section = _form_sections(page_box)[0]
+        if replay.install():
+            for word in section.children:
+                replay.record(word, page_box)
         _BLANK_WORDS[key] = list(section.children)
     return _BLANK_WORDS[key]
 
