@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from webapp.eligibility.parameters import LAW
-from webapp.packet import forms, i18n, replay
+from webapp.packet import faster_pydyf, forms, i18n, replay
 from webapp.packet.fetcher import PACKET_DIR, PacketURLFetcher
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "packet"
@@ -112,6 +112,7 @@ def write_pdf(markup: str) -> bytes:
     """The PDF of `markup`; its <title> and <html lang> become the document's title and language."""
     try:
         with _LOCK:
+            faster_pydyf.install()
             document = _render(markup)
             for page in document.pages:
                 _restore_printed_words(page._page_box)
