@@ -114,6 +114,7 @@ def write_pdf(markup: str) -> bytes:
         with _LOCK:
             faster_pydyf.install()
             document = _render(markup)
+            replay.record_images(_IMAGES)
             for page in document.pages:
                 _restore_printed_words(page._page_box)
             return document.write_pdf(finisher=_one_sided, **_OPTIONS)

@@ -1,4 +1,5 @@
-"""Draw a form's printed words once per process, and replay that drawing into every packet.
+"""Draw a form's printed words and its drawing of rules and boxes once per process, and replay
+those drawings into every packet.
 
 Why: the printed words of CR-400, CR-401 and CR-403 (about 90 positioned paragraphs a page) are
 the same in every packet. webapp/packet/pdf.py already lays them out once per process; drawing
@@ -7,6 +8,8 @@ packet's PDF. Here each printed paragraph is drawn once into a scratch stream, a
 its glyphs and its marked-content spans are kept; a packet's page then gets those bytes back
 with its own marked-content ids (MCIDs), so PDF/UA tagging is unchanged: the structure tree is
 still built by WeasyPrint from the same boxes, and each of their text boxes still owns one MCID.
+The form's rules and boxes (an SVG background, an artifact) are replayed the same way, per page
+size: WeasyPrint parses that SVG once per process but walked its nodes for every page.
 
 This leans on WeasyPrint internals (70.0, pinned in requirements.lock): the stacking-context
 dispatch (weasyprint.stacking._dispatch), draw_stacking_context, the Stream's tag, font and
@@ -25,7 +28,9 @@ from dataclasses import dataclass
 
 import pydyf
 from weasyprint import draw, stacking
+from weasyprint.images import SVGImage
 from weasyprint.layout.absolute import AbsolutePlaceholder
+from weasyprint.matrix import Matrix
 from weasyprint.pdf.stream import Stream
 
 log = logging.getLogger(__name__)
@@ -191,3 +196,66 @@ def _replay(stream, recording: Recording) -> bool:
     stream._current_alpha = stream._current_alpha_stroke = None
     stream._current_font = None
     return True
+
+
+# ---- The form's drawing of rules and boxes (an SVG background) ------------------------------
+
+_STATE = ("_current_color", "_current_color_stroke", "_current_alpha", "_current_alpha_stroke",
+          "_current_font", "_old_font")
+
+
+def record_images(cache: dict) -> None:
+    """Give every SVG image in WeasyPrint's image cache `cache` a draw that records its operators
+    the first time (per size) and replays them afterwards. Only our form drawings are in it."""
+    for image in cache.values():
+        if isinstance(image, SVGImage) and "draw" not in image.__dict__:
+            image.draw = _RecordedDraw(image)
+
+
+def _matrix_key(stream) -> tuple:
+    return len(stream._ctm_stack), tuple(tuple(row) for row in stream._ctm_stack[-1])
+
+
+class _RecordedDraw:
+    def __init__(self, image: SVGImage):
+        self.image = image
+        # (width, height, transformation before) -> (operators, ExtGStates, stream state after,
+        # transformation after), or False for a drawing that cannot be replayed.
+        self.drawn: dict = {}
+
+    def __call__(self, stream, width, height, style):
+        key = (width, height, _matrix_key(stream))
+        drawn = self.drawn.get(key)
+        if drawn is None:
+            start = len(stream.stream)
+            kinds = ("ExtGState", "XObject", "Pattern", "Shading")
+            before = {name: set(stream._resources[name]) for name in kinds}
+            SVGImage.draw(self.image, stream, width, height, style)
+            added = {name: {k: v for k, v in stream._resources[name].items() if k not in before[name]}
+                     for name in kinds}
+            # Only operators and opacity states can be replayed; an image drawn into a stream that
+            # already held more than its placement (WeasyPrint looks back one operator) or that
+            # left the graphics-state stack deeper is drawn the ordinary way every time.
+            simple = (
+                start <= 1
+                and not (added["XObject"] or added["Pattern"] or added["Shading"])
+                and all(name[:1] in ("a", "A") for name in added["ExtGState"])
+                and len(stream._ctm_stack) == key[2][0]
+            )
+            self.drawn[key] = (
+                b"\n".join(pydyf._to_bytes(item) for item in stream.stream[start:]),
+                {k: dict(v) for k, v in added["ExtGState"].items()},
+                {name: getattr(stream, name) for name in _STATE},
+                [list(row) for row in stream._ctm_stack[-1]],
+            ) if simple else False
+            return
+        if drawn is False:
+            SVGImage.draw(self.image, stream, width, height, style)
+            return
+        operators, states, state, matrix = drawn
+        stream.stream.append(operators)
+        for name, values in states.items():
+            stream._resources["ExtGState"].setdefault(name, pydyf.Dictionary(values))
+        for name, value in state.items():
+            setattr(stream, name, value)
+        stream._ctm_stack[-1] = Matrix(matrix=[list(row) for row in matrix])
