@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from webapp.eligibility.parameters import LAW
-from webapp.packet import faster_pydyf, forms, i18n, replay
+from webapp.packet import faster_pydyf, forms, i18n, markers, replay
 from webapp.packet.fetcher import PACKET_DIR, PacketURLFetcher
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "packet"
@@ -113,6 +113,7 @@ def write_pdf(markup: str) -> bytes:
     try:
         with _LOCK:
             faster_pydyf.install()
+            markers.install()
             document = _render(markup)
             replay.record_images(_IMAGES)
             for page in document.pages:
