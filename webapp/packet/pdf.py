@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import pydyf
 from weasyprint import CSS, HTML
+from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
@@ -147,10 +148,15 @@ def _blank_words(form: str, number: int) -> list:
 
 
 def _form_sections(box) -> list:
-    """The form-page <section> boxes under `box` (they sit a few blocks below the page)."""
-    if getattr(box, "element_tag", None) == "section" and "form-page" in (box.element.get("class") or ""):
+    """The form-page <section> boxes of a page: children of <body> (templates/packet/packet.html).
+    Only the page, <html> and <body> are searched: walking every box of the checklist pages too
+    cost 2% of a packet."""
+    tag = getattr(box, "element_tag", None)
+    if tag == "section" and "form-page" in (box.element.get("class") or ""):
         return [box]
-    return [found for child in getattr(box, "children", ()) for found in _form_sections(child)]
+    if tag in ("html", "body") or isinstance(box, boxes.PageBox):
+        return [found for child in getattr(box, "children", ()) for found in _form_sections(child)]
+    return []
 
 
 def _restore_printed_words(page_box) -> None:
