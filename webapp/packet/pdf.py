@@ -14,11 +14,12 @@ from pathlib import Path
 import jinja2
 import pydyf
 from weasyprint import CSS, HTML
+from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from webapp.eligibility.parameters import LAW
-from webapp.packet import forms, i18n
+from webapp.packet import faster_pydyf, forms, i18n, markers, replay
 from webapp.packet.fetcher import PACKET_DIR, PacketURLFetcher
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "packet"
@@ -112,7 +113,10 @@ def write_pdf(markup: str) -> bytes:
     """The PDF of `markup`; its <title> and <html lang> become the document's title and language."""
     try:
         with _LOCK:
+            faster_pydyf.install()
+            markers.install()
             document = _render(markup)
+            replay.record_images(_IMAGES)
             for page in document.pages:
                 _restore_printed_words(page._page_box)
             return document.write_pdf(finisher=_one_sided, **_OPTIONS)
@@ -134,16 +138,25 @@ def _blank_words(form: str, number: int) -> list:
     if key not in _BLANK_WORDS:
         template = '{% from "form.html" import blank_page %}<html><body>{{ blank_page(p) }}</body></html>'
         markup = environment("en").from_string(template).render(p=forms.blank(form, number))
-        section = _form_sections(_render(markup).pages[0]._page_box)[0]
+        page_box = _render(markup).pages[0]._page_box
+        section = _form_sections(page_box)[0]
+        if replay.install():
+            for word in section.children:
+                replay.record(word, page_box)
         _BLANK_WORDS[key] = list(section.children)
     return _BLANK_WORDS[key]
 
 
 def _form_sections(box) -> list:
-    """The form-page <section> boxes under `box` (they sit a few blocks below the page)."""
-    if getattr(box, "element_tag", None) == "section" and "form-page" in (box.element.get("class") or ""):
+    """The form-page <section> boxes of a page: children of <body> (templates/packet/packet.html).
+    Only the page, <html> and <body> are searched: walking every box of the checklist pages too
+    cost 2% of a packet."""
+    tag = getattr(box, "element_tag", None)
+    if tag == "section" and "form-page" in (box.element.get("class") or ""):
         return [box]
-    return [found for child in getattr(box, "children", ()) for found in _form_sections(child)]
+    if tag in ("html", "body") or isinstance(box, boxes.PageBox):
+        return [found for child in getattr(box, "children", ()) for found in _form_sections(child)]
+    return []
 
 
 def _restore_printed_words(page_box) -> None:
