@@ -65,9 +65,12 @@ def init_app(app: Flask) -> None:
         lang = getattr(g, "lang", None) or languages.from_path(request.path)
         menu = language_menu(lang)
         listed = languages.get(lang)
+        unreviewed = listed is not None and not listed.reviewed
         return {
             "lang": lang,
             "language_menu": menu if menu[0]["href"] is not None else [],
-            "unreviewed": listed is not None and not listed.reviewed,
-            "english_url": _same_page_in(languages.DEFAULT),
+            "unreviewed": unreviewed,
+            # Only an unreviewed translation links to English (base.html); the menu has built it.
+            "english_url": next(e["href"] for e in menu if e["language"].code == languages.DEFAULT)
+            if unreviewed else None,
         }

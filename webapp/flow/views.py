@@ -150,7 +150,7 @@ def _render_question(form, step: Step, answers: dict, path: list[Step]):
     lost = bool(session.pop(LOST, False)) or _answers_lost()
     html = render_template(
         "question.html",
-        form=form,
+        form=form.translate_choices(),
         step=step,
         caption=conviction_title(step.index + 1, answers["convictions"][step.index]) if several else None,
         back_url=_back_url(step, answers, path),
