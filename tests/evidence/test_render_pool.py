@@ -211,3 +211,10 @@ def test_render_slots_default_to_every_core_but_one_and_refuse_nonsense():
     for bad in ("0", "-1", "two", "1.5"):
         with pytest.raises(RuntimeError, match="RENDER_SLOTS"):
             render_slots(bad)
+
+
+def test_a_lock_folder_cleaned_away_under_the_server_is_made_again(tmp_path, monkeypatch):
+    folder = tmp_path / "gone"
+    monkeypatch.setenv("RENDER_LOCK_DIR", str(folder))
+    assert isinstance(render_in_pool(_sleep_then_pid, 0), int)
+    assert (folder / "render-slot-0.lock").exists()

@@ -172,6 +172,23 @@ def render_in_pool(fn: Callable[..., T], *args, timeout: float | None = None, **
         _slots.release()
 
 
+def _slot_files(folder: str) -> list[int]:
+    files: list[int] = []
+    try:
+        for n in range(RENDER_SLOTS):
+            path = os.path.join(folder, f"render-slot-{n}.lock")
+            try:
+                files.append(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+            except FileNotFoundError:  # the folder was cleaned away under a long-running server
+                os.makedirs(folder, mode=0o700, exist_ok=True)
+                files.append(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    except BaseException:
+        for fd in files:
+            os.close(fd)
+        raise
+    return files
+
+
 @contextlib.contextmanager
 def _machine_slot(deadline: float):
     """Hold one of the server's RENDER_SLOTS (a locked file) until the block ends; RenderTimeout
@@ -180,8 +197,7 @@ def _machine_slot(deadline: float):
     if not folder:
         yield
         return
-    files = [os.open(os.path.join(folder, f"render-slot-{n}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
-             for n in range(RENDER_SLOTS)]
+    files = _slot_files(folder)
     held = None
     try:
         pause, longest = _SLOT_POLL_SECONDS
