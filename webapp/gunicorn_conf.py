@@ -2,7 +2,8 @@
 
 Threaded workers (webapp/gunicorn_worker.py) so that slow or stalled clients wait in a poller
 instead of holding a worker, and packets rendered in a separate process pool
-(webapp/packet/render_pool.py) so that a render never holds the GIL of a worker serving pages.
+(webapp/packet/render_pool.py) so that a render never holds the GIL of a worker serving pages,
+RENDER_SLOTS of them at once across the workers.
 
 Logs are JSON lines (webapp/log_format.py): the access line records method, path (never the query
 string), status, size and time: no client address, no cookies, no bodies.
@@ -41,11 +42,18 @@ logconfig_dict = LOGCONFIG
 control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-# One rate-limit store for every worker of this server (webapp/limits.py): counters in each worker's
-# memory let a burst spread over the workers pass. Read here, in the master, before the fork.
+# Shared by the workers of this server, made here in the master before the fork (mode 0700: only
+# this user reads it):
+# - one rate-limit store (webapp/limits.py): counters in each worker's memory would let a burst
+#   spread over the workers pass;
+# - the render slots (webapp/packet/render_pool.py): at most RENDER_SLOTS renders at once across
+#   the workers (default every core but one), so a core always stays for the pages.
+_folder = None
 if not os.environ.get("RATELIMIT_STORAGE_URI"):
-    _folder = tempfile.mkdtemp(prefix="crr-limits-")  # mode 0700: only this user reads the counts
+    _folder = tempfile.mkdtemp(prefix="crr-server-")
     os.environ["RATELIMIT_STORAGE_URI"] = f"sqlite://{_folder}/counts.sqlite"
+if not os.environ.get("RENDER_LOCK_DIR"):
+    os.environ["RENDER_LOCK_DIR"] = _folder or tempfile.mkdtemp(prefix="crr-server-")
 
 
 def post_worker_init(worker):

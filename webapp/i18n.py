@@ -8,7 +8,8 @@ import logging
 
 from babel import support
 from flask import Blueprint, abort, current_app, g, request
-from flask_babel import Babel, Domain, get_locale
+from flask.globals import _cv_app
+from flask_babel import Babel, Domain, get_locale, get_translations
 
 from . import languages
 from .languages import from_path as locale_from_path
@@ -30,6 +31,35 @@ def select_locale() -> str:
     return languages.catalog_locale(lang)
 
 
+def _remembered():
+    """This request's catalog as get_translations last found it, while its locale is unchanged;
+    None when it has to be looked up. Reads the app context directly: each ``g`` access through
+    its proxy costs about as much as the lookup it saves."""
+    app_context = _cv_app.get(None)
+    context = app_context.g.__dict__.get("_flask_babel") if app_context is not None else None
+    memo = getattr(context, "crr_translations", None)
+    if memo is not None and memo[0] is not None and memo[0] is getattr(context, "babel_locale", None):
+        return memo[1]
+    return None
+
+
+def _translations():
+    remembered = _remembered()
+    return get_translations() if remembered is None else remembered
+
+
+def _install_template_gettext(app) -> None:
+    """The templates' ``_()`` and friends, as Flask-Babel installs them, through the remembered
+    catalog (a page calls them a dozen times or more)."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+    )
+
+
 class FallbackDomain(Domain):
     """Flask-Babel's domain, except that a catalog that cannot be read means English, not a 500.
 
@@ -43,11 +73,9 @@ class FallbackDomain(Domain):
         # lazy strings, which translate again on every use). Flask-Babel looks the locale and its
         # cache up anew each time; here the answer is kept on the request for as long as its locale
         # object is the same one (force_locale swaps the object, so a switch is still seen).
-        context = g._get_current_object().__dict__.get("_flask_babel") if g else None
-        locale = getattr(context, "babel_locale", None)
-        memo = getattr(context, "crr_translations", None)
-        if memo is not None and locale is not None and memo[0] is locale:
-            return memo[1]
+        remembered = _remembered()
+        if remembered is not None:
+            return remembered
         translations = self._load_translations()
         context = getattr(g, "_flask_babel", None) if g else None
         if context is not None and getattr(context, "babel_locale", None) is not None:
@@ -70,6 +98,7 @@ def init_babel(app) -> Babel:
     babel = Babel(app, locale_selector=select_locale)
     # Flask-Babel builds its domain lazily (a cached property); set ours in its place.
     babel.domain_instance = FallbackDomain(domain=app.config.get("BABEL_DOMAIN", "messages"))
+    _install_template_gettext(app)
     _check_catalogs(app)
     return babel
 

@@ -18,8 +18,11 @@ weighs as much as 25 small ones, and a ZIP weighs what all of its packets weigh.
   written after each response. A request that does not fit gets 429 with Retry-After, before
   any work: the translated page (the details page comes back with what was typed), JSON for the
   API.
-- At most ``RENDERS_AT_ONCE`` renders (default 2) run at once for one address, packets and ZIPs
-  together; one more is a 429 at once, before any work, so a burst cannot occupy every worker.
+- At most ``RENDERS_AT_ONCE`` renders run at once for one address, packets and ZIPs together;
+  one more is a 429 at once, before any work, so a burst cannot occupy every worker. Default 2,
+  or the server's ``RENDER_SLOTS`` if fewer (webapp/packet/render_pool.py): a render beyond the
+  slots only queues, and an address's second maximal render queued behind its first would run
+  into the render deadline instead of being told at once to wait.
 - The address is ``request.remote_addr``: the real peer, unless ``TRUSTED_PROXY_HOPS`` says how
   many proxies in front append to X-Forwarded-For (webapp/__init__.py). Counters are keyed by a
   keyed hash of the address, never the address itself.
@@ -48,6 +51,8 @@ from limits.errors import StorageError
 from limits.storage import MemoryStorage, Storage, storage_from_string
 from limits.strategies import FixedWindowRateLimiter
 from werkzeug.exceptions import TooManyRequests
+
+from .packet import render_pool
 
 RENDER_BUDGET = 60
 DEFAULT_PACKET_RATE_LIMIT = "60 per minute"  # one largest packet, or about twenty of two convictions
@@ -269,7 +274,8 @@ def _configure(app: Flask) -> None:
     config.setdefault("CLINIC_RATE_LIMIT", os.environ.get("CLINIC_RATE_LIMIT") or DEFAULT_CLINIC_RATE_LIMIT)
     config.setdefault("RATELIMIT_STORAGE_URI", os.environ.get("RATELIMIT_STORAGE_URI") or "memory://")
     config.setdefault("RATELIMIT_KEY_PREFIX", "crr")
-    config.setdefault("RENDERS_AT_ONCE", os.environ.get("RENDERS_AT_ONCE") or DEFAULT_RENDERS_AT_ONCE)
+    config.setdefault("RENDERS_AT_ONCE", os.environ.get("RENDERS_AT_ONCE")
+                      or min(DEFAULT_RENDERS_AT_ONCE, render_pool.RENDER_SLOTS))
 
 
 def init_app(app: Flask) -> Budget:

@@ -31,6 +31,13 @@ HEADERS = {
 
 
 def add_security_headers(response):
+    headers = response.headers
+    # Headers.set scans every header for each name it sets (a hundred comparisons a page); most
+    # responses have none of these yet, and those are simply added.
+    present = {name.lower() for name, _ in headers.items()}
     for name, value in HEADERS.items():
-        response.headers[name] = value
+        if name.lower() in present:
+            headers.set(name, value)
+        else:
+            headers.add(name, value)
     return response

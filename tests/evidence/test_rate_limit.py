@@ -270,7 +270,8 @@ def test_one_address_has_at_most_two_renders_running_at_once():
     # address is refused at once, before any work, whichever kind it is.
     from ..clinic.conftest import download
 
-    client = limited_app().test_client()
+    # Two, as on a server with two render slots or more (the default is no more than the slots).
+    client = limited_app(RENDERS_AT_ONCE=2).test_client()
     running = [download(client, "en", CLINIC_CSV, "packets-1") for _ in range(2)]
     assert [r.status_code for r in running] == [200, 200]
     third = download(client, "es", CLINIC_CSV, "packets-1")
@@ -288,3 +289,13 @@ def test_one_address_has_at_most_two_renders_running_at_once():
     with client.application.test_request_context(environ_base={"REMOTE_ADDR": "127.0.0.1"}):
         used = budget.storage.get(item.key_for(budget.prefix, limits.CLINIC, budget._client()))
     assert used == 6
+
+
+def test_one_address_renders_no_more_at_once_than_the_server_has_render_slots(monkeypatch):
+    from webapp.packet import render_pool
+
+    monkeypatch.delenv("RENDERS_AT_ONCE", raising=False)
+    monkeypatch.setattr(render_pool, "RENDER_SLOTS", 1)
+    assert limited_app().extensions["render_budget"].at_once == 1
+    monkeypatch.setattr(render_pool, "RENDER_SLOTS", 3)
+    assert limited_app().extensions["render_budget"].at_once == 2

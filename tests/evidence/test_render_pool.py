@@ -106,3 +106,115 @@ def test_a_render_past_the_timeout_is_a_translated_503_with_retry_after(server_l
     assert api.status_code == 503
     assert api.headers["Retry-After"] == "60"
     assert api.get_json() == {"error": {"path": "", "message": "busy"}}
+
+
+# --- One server's renders at once, across its workers (RENDER_SLOTS) -------------------------------
+
+
+def _alone(folder: str) -> bool:
+    """In a render child: False if another render was running at the same moment."""
+    marker = os.path.join(folder, "rendering")
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    time.sleep(0.05)  # long enough for another render to start, if one could
+    os.remove(marker)
+    return True
+
+
+def _meet(folder: str) -> bool:
+    """In a render child: True once another render is running at the same time (two slots)."""
+    open(os.path.join(folder, f"here-{os.getpid()}"), "w").close()
+    for _ in range(400):
+        if len([name for name in os.listdir(folder) if name.startswith("here-")]) >= 2:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _web_worker(kind: str, folder: str, renders: int, answers) -> None:
+    """A stand-in for one gunicorn worker: threads asking for renders, as page threads do."""
+    from webapp.packet import render_pool
+
+    check = {"alone": _alone, "meet": _meet}[kind]
+    found = []
+
+    def ask():
+        try:
+            found.append(render_pool.render_in_pool(check, folder, timeout=60))
+        except Exception as error:  # reported to the test, which fails on it
+            found.append(repr(error))
+
+    threads = [threading.Thread(target=ask) for _ in range(renders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    render_pool.shutdown()
+    answers.put(found)
+
+
+def _two_workers(kind: str, slots: int, renders: int, tmp_path, monkeypatch) -> list:
+    import multiprocessing
+
+    locks, shared = tmp_path / "locks", tmp_path / "shared"
+    locks.mkdir()
+    shared.mkdir()
+    # As gunicorn_conf.py sets them in the master: read by each worker when it starts.
+    monkeypatch.setenv("RENDER_LOCK_DIR", str(locks))
+    monkeypatch.setenv("RENDER_SLOTS", str(slots))
+    context = multiprocessing.get_context("spawn")
+    answers = context.Queue()
+    workers = [context.Process(target=_web_worker, args=(kind, str(shared), renders, answers))
+               for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    found = [answers.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(30)
+    return [answer for worker_answers in found for answer in worker_answers]
+
+
+def test_two_workers_never_render_at_the_same_time_with_one_slot(tmp_path, monkeypatch):
+    found = _two_workers("alone", 1, 3, tmp_path, monkeypatch)
+    assert found == [True] * 6
+
+
+def test_two_workers_render_side_by_side_with_two_slots(tmp_path, monkeypatch):
+    # The same two workers, with a slot each: they do meet, so the test above could fail.
+    found = _two_workers("meet", 2, 1, tmp_path, monkeypatch)
+    assert found == [True, True]
+
+
+def test_a_render_waiting_for_a_slot_gets_the_timeout_then_the_next_one_renders(tmp_path, monkeypatch):
+    import fcntl
+
+    from webapp.packet import render_pool
+
+    monkeypatch.setenv("RENDER_LOCK_DIR", str(tmp_path))
+    monkeypatch.setattr(render_pool, "RENDER_SLOTS", 1)
+    first = render_in_pool(_sleep_then_pid, 0)  # the pool is up: only the slot can hold the next
+    # Another worker's render holds the only slot.
+    with open(tmp_path / "render-slot-0.lock", "w") as other:
+        fcntl.flock(other, fcntl.LOCK_EX)
+        with pytest.raises(RenderTimeout):
+            render_in_pool(_sleep_then_pid, 0, timeout=0.3)
+    assert render_in_pool(_sleep_then_pid, 0) == first  # the wait stopped no render process
+
+
+def test_render_slots_default_to_every_core_but_one_and_refuse_nonsense():
+    from webapp.packet.render_pool import render_slots
+
+    assert render_slots("") == max(1, len(os.sched_getaffinity(0)) - 1)
+    assert render_slots("3") == 3
+    for bad in ("0", "-1", "two", "1.5"):
+        with pytest.raises(RuntimeError, match="RENDER_SLOTS"):
+            render_slots(bad)
+
+
+def test_a_lock_folder_cleaned_away_under_the_server_is_made_again(tmp_path, monkeypatch):
+    folder = tmp_path / "gone"
+    monkeypatch.setenv("RENDER_LOCK_DIR", str(folder))
+    assert isinstance(render_in_pool(_sleep_then_pid, 0), int)
+    assert (folder / "render-slot-0.lock").exists()

@@ -8,8 +8,10 @@ sentence, never WTForms' generic "Not a valid choice".
 from datetime import date
 from functools import cache
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import BooleanField, RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import StopValidation, ValidationError
 
@@ -18,6 +20,18 @@ from .questions import BY_NAME, RADIO, SELECT, YEAR, Question
 
 YEAR_DIGITS = 4
 EARLIEST_YEAR = 1900
+
+
+def _translated(sentence):
+    """A declaration's lazy sentence, translated once for this page: a lazy string translates
+    again on every read, and the page reads each several times (``{% if hint %}``, then the hint).
+    Markup, because that is how the lazy string renders (its ``__html__``): our own sentences.
+    Anything else (a county's or a court's name) is left as it is, to be escaped as before."""
+    return Markup(str(sentence)) if isinstance(sentence, LazyString) else sentence  # noqa: S704 (as before)
+
+
+def _choices(options) -> list[SelectChoice]:
+    return [SelectChoice(o.value, o.label) for o in options]
 
 
 class QuestionForm(FlaskForm):
@@ -37,11 +51,11 @@ class QuestionForm(FlaskForm):
 
     @property
     def question(self):
-        return self.declaration.asked_text(self.several, self.conviction)
+        return _translated(self.declaration.asked_text(self.several, self.conviction))
 
     @property
     def hint(self):
-        return self.declaration.hint
+        return _translated(self.declaration.hint)
 
     @property
     def field(self):
@@ -50,19 +64,27 @@ class QuestionForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.widget in (RADIO, SELECT):
-            self.field.choices = [SelectChoice(o.value, o.label) for o in self.declaration.options_in(None)]
+            self.field.choices = _choices(self.declaration.options_in(None))
 
     def for_conviction(self, conviction: dict | None) -> "QuestionForm":
         """Ask about this conviction: its wording, and choices that depend on its answers."""
         self.conviction = conviction
         if self.declaration.options_for is not None:
-            choices = self.declaration.options_in(conviction)
-            self.field.choices = [SelectChoice(o.value, o.label) for o in choices]
+            self.field.choices = _choices(self.declaration.options_in(conviction))
+        return self
+
+    def translate_choices(self) -> "QuestionForm":
+        """Before the page is shown: each choice's label translated once (an answer sent back is
+        checked against the values alone, and needs no translation)."""
+        if self.widget in (RADIO, SELECT):
+            self.field.choices = [SelectChoice(c.value, _translated(c.label), c.render_kw, c.optgroup)
+                                  for c in self.field.choices]
         return self
 
     @property
     def choice_hints(self) -> dict:
-        return {o.value: o.hint for o in self.declaration.options_in(self.conviction) if o.hint}
+        hints = ((o.value, _translated(o.hint)) for o in self.declaration.options_in(self.conviction))
+        return {value: hint for value, hint in hints if hint}
 
     def value(self) -> str:
         """The answer code to store."""

@@ -1,7 +1,9 @@
 """Which questions a person is asked, derived from their answers alone (no request here).
 
 The path is never stored: each request recomputes it from the answers in the cookie, so a changed
-answer re-routes the journey and answers that leave the path are dropped (``prune``). A question is
+answer re-routes the journey and answers that leave the path are dropped (``prune``). A page that
+asks several things of one path computes it once and passes it as ``path`` (it must be
+``steps(answers)`` of those same answers). A question is
 asked only when the engine's outcome can turn on it: each question's ``asked`` rule is in its
 declaration (questions.py).
 """
@@ -81,13 +83,13 @@ def conviction_complete(answers: dict, index: int) -> bool:
     return all(q in c for q in CONVICTION_QUESTIONS if conviction_relevant(q, c))
 
 
-def progress(step: Step, answers: dict) -> tuple[int, int] | None:
+def progress(step: Step, answers: dict, path: list[Step] | None = None) -> tuple[int, int] | None:
     """Where ``step`` is among the question pages of the path: (its number, about how many in all).
 
     The total is "about": later answers can open or close questions. Each earlier conviction was
     followed by an "another conviction?" page that the path no longer lists, so those are counted
     too: adding a conviction never makes the number go back."""
-    pages = [s for s in steps(answers) if s.kind != "answers"]
+    pages = [s for s in path or steps(answers) if s.kind != "answers"]
     if step not in pages:
         return None
     passed = max(len(answers.get("convictions") or [{}]) - 1, 0)
@@ -124,8 +126,8 @@ def is_answered(step: Step, answers: dict) -> bool:
     return False
 
 
-def first_unanswered(answers: dict) -> Step:
-    for step in steps(answers):
+def first_unanswered(answers: dict, path: list[Step] | None = None) -> Step:
+    for step in path or steps(answers):
         if not is_answered(step, answers):
             return step
     raise AssertionError("the check-answers step is never answered")  # pragma: no cover
@@ -135,26 +137,26 @@ def is_complete(answers: dict) -> bool:
     return first_unanswered(answers).kind == "answers"
 
 
-def reachable(step: Step, answers: dict) -> bool:
+def reachable(step: Step, answers: dict, path: list[Step] | None = None) -> bool:
     """Whether a person could be on this page now: it is on the path and no earlier page is
     still unanswered (a bookmark or a typed URL must not skip questions)."""
-    path = steps(answers)
-    return step in path and path.index(step) <= path.index(first_unanswered(answers))
+    path = path or steps(answers)
+    return step in path and path.index(step) <= path.index(first_unanswered(answers, path))
 
 
-def previous(step: Step, answers: dict) -> Step | None:
-    path = steps(answers)
+def previous(step: Step, answers: dict, path: list[Step] | None = None) -> Step | None:
+    path = path or steps(answers)
     if step in path:
         position = path.index(step)
         return path[position - 1] if position else None
     return None
 
 
-def following(step: Step, answers: dict) -> Step:
+def following(step: Step, answers: dict, path: list[Step] | None = None) -> Step:
     """The page after ``step``: the next one on the path, or the first unanswered if that
     comes earlier (a changed answer may have opened a new question before it)."""
-    path = steps(answers)
-    gap = first_unanswered(answers)
+    path = path or steps(answers)
+    gap = first_unanswered(answers, path)
     if step not in path:
         return gap
     position = path.index(step)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from flask_babel import LazyString, format_date
 from flask_babel import lazy_gettext as _l
@@ -118,7 +119,9 @@ NOT_SURE = (v.UNKNOWN, _l("I'm not sure"))
 YES_NO_NOT_SURE = ((v.YES, _l("Yes")), (v.NO, _l("No")), NOT_SURE)
 
 
+@cache
 def _county_options() -> tuple[Option, ...]:
+    # The 58 counties are read once per process; the page asking for one built them every time.
     return tuple(Option(c.slug, c.name) for c in counties.all_counties())
 
 
@@ -133,7 +136,13 @@ def _count(value: str):
 
 def _county_of(c: dict) -> counties.County | None:
     slug = c.get("county")
-    return counties.find(slug) if slug and slug != v.UNKNOWN else None
+    return _county(slug) if slug and slug != v.UNKNOWN else None
+
+
+@lru_cache(maxsize=128)
+def _county(slug: str) -> counties.County | None:
+    # The path asks a dozen times a page (courthouses, cities); find() normalises the name each time.
+    return counties.find(slug)
 
 
 def _courthouse_options(c: dict) -> tuple[Option, ...]:

@@ -71,8 +71,8 @@ def _changing() -> bool:
     return request.args.get("change") == "1"
 
 
-def _back_url(step: Step, answers: dict) -> str:
-    before = previous(step, answers)
+def _back_url(step: Step, answers: dict, path: list[Step]) -> str:
+    before = previous(step, answers, path)
     if _changing() or before is None:
         return url_for("check.check_answers") if _changing() else url_for("check.start")
     return step_url(before)
@@ -123,7 +123,8 @@ def _refused(form):
 
 
 def _question_page(step: Step, answers: dict, stored: dict):
-    if not reachable(step, answers):
+    path = steps(answers)  # once for this page: it is asked whether, where, and what comes next
+    if not reachable(step, answers, path):
         # A bookmark, a stale Back button or a hand-typed URL: go where the answers lead.
         return _to_path(answers, bookmark=True)
     form = form_for(step.question)
@@ -140,21 +141,21 @@ def _question_page(step: Step, answers: dict, stored: dict):
         return _refused(form)
     if not form_memory.recall(form, request.path) and stored.get(step.question) is not None:
         form.show(stored[step.question])
-    return _render_question(form, step, answers)
+    return _render_question(form, step, answers, path)
 
 
-def _render_question(form, step: Step, answers: dict):
+def _render_question(form, step: Step, answers: dict, path: list[Step]):
     # With several convictions, each question page says which one it is about.
     several = step.kind == "conviction" and len(answers["convictions"]) > 1
     lost = bool(session.pop(LOST, False)) or _answers_lost()
     html = render_template(
         "question.html",
-        form=form,
+        form=form.translate_choices(),
         step=step,
         caption=conviction_title(step.index + 1, answers["convictions"][step.index]) if several else None,
-        back_url=_back_url(step, answers),
+        back_url=_back_url(step, answers, path),
         action=_this_page(),
-        progress=progress(step, answers),
+        progress=progress(step, answers, path),
         lost=lost,
         cancel_number=step.index + 1 if step.kind == "conviction" and step.index == _adding(answers)
         else None,
@@ -187,7 +188,8 @@ def person_question(question: str):
 def more():
     answers = store.load()
     step = Step("more")
-    if not reachable(step, answers):
+    path = steps(answers)
+    if not reachable(step, answers, path):
         return _to_path(answers, bookmark=True)
     form = form_for("add_another")
     if len(answers["convictions"]) >= MAX_CONVICTIONS:
@@ -202,7 +204,7 @@ def more():
             return redirect(step_url(first_unanswered(store.load())))
         return _refused(form)
     form_memory.recall(form, request.path)
-    return _render_question(form, step, answers)
+    return _render_question(form, step, answers, path)
 
 
 # --- Check answers, change, add, remove ---------------------------------------------------------

@@ -6,9 +6,16 @@ worker's GIL and every page on that worker would wait behind it. In a child proc
 the page thread only waits on a pipe, and the child runs at a lower CPU priority, so when the
 machine is busy the kernel serves pages first and packets take the time left over.
 
-- Bounded: each web worker has ``RENDER_PROCESSES`` children (default 1), so two web workers
-  never render more than two packets at once, however many people ask.
-- Bounded in time: a caller waits at most ``timeout`` seconds, queueing included. A render still
+- Bounded per worker: each web worker has ``RENDER_PROCESSES`` children (default 1).
+- Bounded per machine: at most ``RENDER_SLOTS`` renders run at once across every web worker of
+  the server, so a core always stays for the pages (two workers rendering on a two-core machine
+  took both cores, and question pages waited: p99 120-149 ms beside two packet downloads).
+  Default: the cores this process may use, less one, at least one; set it explicitly in a
+  container, which sees the host's cores. The slots are ``flock``-ed files in
+  ``RENDER_LOCK_DIR``, which gunicorn_conf.py makes for each server in its master: the kernel
+  lets go of a slot when its holder dies, so a killed worker cannot keep one. Without that folder
+  (a single process: tests, the command line) the per-worker bound is the only one.
+- Bounded in time: a caller waits at most ``timeout`` seconds, queueing for a slot included. A render still
   running then is killed with its process (the pool starts afresh on the next call), so no
   request can hold a page worker past the timeout. The caller gets ``RenderTimeout``.
 - The children start from a forkserver that has already imported WeasyPrint, so a fresh child
@@ -23,6 +30,8 @@ and the app says through ``render_inline_when`` when to render in the calling th
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import multiprocessing
 import os
@@ -36,6 +45,29 @@ from typing import TypeVar
 T = TypeVar("T")
 
 RENDER_PROCESSES = int(os.environ.get("RENDER_PROCESSES") or 1)
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def render_slots(value: str | None = None) -> int:
+    """RENDER_SLOTS: renders at once on this server; by default every core but one."""
+    text = (os.environ.get("RENDER_SLOTS", "") if value is None else value).strip()
+    if not text:
+        return max(1, _usable_cores() - 1)
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise RuntimeError(f"RENDER_SLOTS must be a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+RENDER_SLOTS = render_slots()
+# Polling for a machine slot: flock has no timeout, and a render takes a third of a second or more,
+# so checking every few tens of milliseconds costs nothing and adds at most that much to a wait.
+_SLOT_POLL_SECONDS = (0.005, 0.05)
 DEFAULT_TIMEOUT = float(os.environ.get("RENDER_TIMEOUT_SECONDS") or 25)
 MAX_RENDERS_PER_CHILD = 200
 # Lower priority than the web workers: under contention pages are scheduled before renders. Not
@@ -134,9 +166,59 @@ def render_in_pool(fn: Callable[..., T], *args, timeout: float | None = None, **
     if not _slots.acquire(timeout=timeout):
         raise RenderTimeout
     try:
-        return _render(fn, args, max(deadline - time.monotonic(), 0.001))
+        with _machine_slot(deadline):
+            return _render(fn, args, max(deadline - time.monotonic(), 0.001))
     finally:
         _slots.release()
+
+
+def _slot_files(folder: str) -> list[int]:
+    files: list[int] = []
+    try:
+        for n in range(RENDER_SLOTS):
+            path = os.path.join(folder, f"render-slot-{n}.lock")
+            try:
+                files.append(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+            except FileNotFoundError:  # the folder was cleaned away under a long-running server
+                os.makedirs(folder, mode=0o700, exist_ok=True)
+                files.append(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    except BaseException:
+        for fd in files:
+            os.close(fd)
+        raise
+    return files
+
+
+@contextlib.contextmanager
+def _machine_slot(deadline: float):
+    """Hold one of the server's RENDER_SLOTS (a locked file) until the block ends; RenderTimeout
+    when none comes free before ``deadline``."""
+    folder = os.environ.get("RENDER_LOCK_DIR")
+    if not folder:
+        yield
+        return
+    files = _slot_files(folder)
+    held = None
+    try:
+        pause, longest = _SLOT_POLL_SECONDS
+        while held is None:
+            for fd in files:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue
+                held = fd
+                break
+            else:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise RenderTimeout
+                time.sleep(min(pause, left))
+                pause = min(pause * 2, longest)
+        yield
+    finally:
+        for fd in files:  # closing the file lets go of its lock
+            os.close(fd)
 
 
 def _render(fn, args, timeout: float):
