@@ -1,8 +1,13 @@
 """Renders run apart from the page threads, bounded in number and in time (webapp/packet/render_pool.py)."""
 
+import json
+import logging
 import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +17,7 @@ from webapp.packet.render_pool import CHILD_NICENESS, RenderTimeout, render_in_p
 
 from ..packet.conftest import ALAMEDA_PETITION, CLEAN, FRESNO_APPLICATION, PETITIONER, pages_text
 
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
@@ -218,3 +224,27 @@ def test_a_lock_folder_cleaned_away_under_the_server_is_made_again(tmp_path, mon
     monkeypatch.setenv("RENDER_LOCK_DIR", str(folder))
     assert isinstance(render_in_pool(_sleep_then_pid, 0), int)
     assert (folder / "render-slot-0.lock").exists()
+
+
+def _log_a_line() -> str:
+    logging.getLogger("webapp.packet.pdf").error("Packet font missing (%s)", "PacketCJK-Regular.otf")
+    return "logged"
+
+
+def test_a_render_childs_log_lines_are_json_like_the_servers():
+    # The children start from a forkserver, a fresh interpreter: they must set up the same JSON
+    # lines as the web worker, or a missing-font warning lands as plain text among them.
+    script = (
+        "import logging.config\n"
+        "from webapp.log_format import LOGCONFIG\n"
+        "logging.config.dictConfig(LOGCONFIG)\n"
+        "from webapp.packet.render_pool import render_in_pool\n"
+        "from tests.evidence.test_render_pool import _log_a_line\n"
+        "print(render_in_pool(_log_a_line, timeout=60))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, "logged"), done.stderr
+    lines = [json.loads(line) for line in done.stderr.splitlines() if line.strip()]
+    assert [(x["level"], x["logger"], x["message"]) for x in lines] == [
+        ("ERROR", "webapp.packet.pdf", "Packet font missing (PacketCJK-Regular.otf)")]
