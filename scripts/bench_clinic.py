@@ -16,6 +16,7 @@ import io
 import time
 from contextlib import contextmanager
 
+from scripts.timing import best
 from tests.clinic import sample
 from webapp.clinic import batch, csv_io, output, packets
 
@@ -40,25 +41,16 @@ def _engine_clock():
         batch.assess = real
 
 
-def _best(rounds: int, work) -> tuple[float, object]:
-    best, value = float("inf"), None
-    for _ in range(rounds):
-        start = time.perf_counter()
-        value = work()
-        best = min(best, time.perf_counter() - start)
-    return best, value
-
-
 def _five_thousand(rounds: int) -> dict:
     data = sample.write(sample.clinic(1000, 5)).encode("utf-8")
-    read_s, _ = _best(rounds, lambda: csv_io.read(csv_io.decode(data)))
+    read_s, _ = best(rounds, lambda: csv_io.read(csv_io.decode(data)))
     engine = []
     for _ in range(rounds):
         with _engine_clock() as spent:
             result = batch.assess_csv(data)
         engine.append(spent[0])
-    batch_s, result = _best(rounds, lambda: batch.assess_csv(data))
-    csv_s, _ = _best(rounds, lambda: output.results_csv(result))
+    batch_s, result = best(rounds, lambda: batch.assess_csv(data))
+    csv_s, _ = best(rounds, lambda: output.results_csv(result))
     page_s, first_s, size = _page(data)
     return {
         "5,000-row CSV, size": f"{len(data) / 1024 / 1024:.1f} MB",

@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.timing import best
 from tests.records import synthetic
 from tests.records.samples import RAP_SAMPLES, rap_text
 from webapp.records import doj
@@ -33,15 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = (ROOT / "docs" / "performance.md", ROOT / "docs" / "records.md")
 SUBJECTS = 20_000
 AS_OF = "2026-11-27"
-
-
-def _best(rounds: int, work) -> tuple[float, object]:
-    best, value = float("inf"), None
-    for _ in range(rounds):
-        start = time.perf_counter()
-        value = work()
-        best = min(best, time.perf_counter() - start)
-    return best, value
 
 
 def _csv_reader_rows(path: Path) -> int:
@@ -64,15 +56,15 @@ def bulk(rounds: int = 5, subjects: int = SUBJECTS) -> dict:
         # and the ratio must compare the two at their best, not one busy moment with a calm one.
         reader_s = one_s = two_s = float("inf")
         for _ in range(rounds):
-            seconds, rows = _best(1, lambda: _csv_reader_rows(path))
+            seconds, rows = best(1, lambda: _csv_reader_rows(path))
             reader_s = min(reader_s, seconds)
-            seconds, summary = _best(1, lambda: _cold_run(path, f"{work}/r1.csv", 1))
+            seconds, summary = best(1, lambda: _cold_run(path, f"{work}/r1.csv", 1))
             one_s = min(one_s, seconds)
-            two_s = min(two_s, _best(1, lambda: _cold_run(path, f"{work}/r2.csv", 2))[0])
+            two_s = min(two_s, best(1, lambda: _cold_run(path, f"{work}/r2.csv", 2))[0])
         cached = doj._assess
         doj._assess = cached.__wrapped__  # every conviction through the engine: the worst case
         try:
-            uncached_s, _ = _best(1, lambda: _cold_run(path, f"{work}/r3.csv", 1))
+            uncached_s, _ = best(1, lambda: _cold_run(path, f"{work}/r3.csv", 1))
         finally:
             doj._assess = cached
     reader_rate, one_rate, two_rate = rows / reader_s, rows / one_s, rows / two_s

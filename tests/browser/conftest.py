@@ -90,3 +90,13 @@ def run_axe(page) -> list[dict]:
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-{page.size_name}.png"), full_page=True)
+
+
+def audit_page(page, shot: str, lang: str, *, fits_phone: bool = False) -> None:
+    """A page in the language it should be in, with no axe-core violation, saved as `shot`;
+    ``fits_phone``: readable at 320 px, nothing wider than the screen."""
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert run_axe(page) == [], shot
+    if fits_phone:
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), shot
+    screenshot(page, shot)

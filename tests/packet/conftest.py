@@ -37,6 +37,8 @@ ALAMEDA_PETITION = [
                offense_date="2015-06-30", sentence="serving", amount="over_personal_limit",
                environmental_violation="no"),
 ]
+# A Fresno application and an Alameda petition: two courts, two checklists, one packet.
+TWO_COUNTIES = {"person": CLEAN, "convictions": FRESNO_APPLICATION + ALAMEDA_PETITION}
 
 PETITIONER = {
     "name": "Maria Example Lopez",

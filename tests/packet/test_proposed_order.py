@@ -12,10 +12,8 @@ from webapp.packet import forms, render
 from webapp.packet.fields import CR403_TRACKS
 
 from .conftest import (
-    ALAMEDA_PETITION,
-    CLEAN,
-    FRESNO_APPLICATION,
     PETITIONER,
+    TWO_COUNTIES,
     assert_in_order,
     normal,
     official_pieces,
@@ -23,8 +21,6 @@ from .conftest import (
 )
 
 pytestmark = pytest.mark.slow
-
-TWO_COUNTIES = {"person": CLEAN, "convictions": FRESNO_APPLICATION + ALAMEDA_PETITION}
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,9 @@ from pypdf import PdfReader
 from webapp.packet import render
 
 from .conftest import (
-    ALAMEDA_PETITION,
     CLEAN,
-    FRESNO_APPLICATION,
     PETITIONER,
+    TWO_COUNTIES,
     assert_in_order,
     conviction,
     normal,
@@ -20,8 +19,6 @@ from .conftest import (
 )
 
 pytestmark = pytest.mark.slow
-
-TWO_COUNTIES = {"person": CLEAN, "convictions": FRESNO_APPLICATION + ALAMEDA_PETITION}
 
 
 @pytest.fixture(scope="module")
