@@ -194,22 +194,35 @@ def main(argv: list[str] | None = None) -> int:
             # The bare page weighs what a question page weighs, so the ratio compares like with like.
             bare_env = {**extra, "BARE_PAGE_BYTES": str(session["page_bytes"])}
             with Server(argv_bare, bare_env, Path(folder) / "bare.log", bare_port) as bare_server:
-                run_groups([bare[0]], bare_server.base, args.baseline_duration)
+                # Every measured phase but the mix starts on quiet servers: without this, the
+                # site's render children warming up ran beside the first bare run, and packets
+                # the mix had queued went on rendering through the groups alone (both halved
+                # what was measured there, once in the site's favour and once against it).
+                waits = []
+
+                def quietly(groups: list[Group], base: str, seconds: int) -> None:
+                    waits.append(max(server.settle(), bare_server.settle()))
+                    run_groups(groups, base, seconds)
+
+                quietly([bare[0]], bare_server.base, args.baseline_duration)
                 mix = page_groups(session, MIX) + packet_groups(session)
                 run_groups(mix, server.base, args.duration)
                 alone = page_groups(session, dict.fromkeys(MIX, ALONE))
                 for group in alone:
-                    run_groups([group], server.base, args.alone_duration)
-                run_groups([bare[1]], bare_server.base, args.baseline_duration)
+                    quietly([group], server.base, args.alone_duration)
+                quietly([bare[1]], bare_server.base, args.baseline_duration)
         # A server with the packet limit lifted: two clients download without a pause.
         unlimited = {**env, "PACKET_RATE_LIMIT": "100000 per minute"}
         beside_port = free_port()
         _, _, argv_beside = procfile_web(beside_port)
         with Server(argv_beside, unlimited, Path(folder) / "beside.log", beside_port) as server:
             beside = beside_groups({**session, **answered_session(server.base)})
+            waits.append(server.settle())
             run_groups(beside, server.base, args.beside_duration)
         notes = privacy_notes(log)
     notes.append(f"- The bare page weighs {session['page_bytes']:,} bytes, as the first question page does.")
+    notes.append(f"- Before each phase but the mix, the servers were left to fall quiet (under 5% of a core "
+                 f"for a second): {min(waits):.0f}–{max(waits):.0f} s of waiting.")
     if args.gunicorn_args:
         notes.append(f"- Trial settings: GUNICORN_CMD_ARGS={args.gunicorn_args!r} on both servers.")
     settings = {"duration": args.duration, "alone_duration": args.alone_duration,

@@ -90,6 +90,41 @@ class Server:
         self.__exit__()
         raise RuntimeError("server did not start within 60 s")
 
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the master and every process under it (workers, render children)."""
+        tick = os.sysconf("SC_CLK_TCK")
+        parents: dict[int, int] = {}
+        used: dict[int, float] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # ended meanwhile
+                continue
+            parents[int(entry.name)] = int(fields[1])
+            used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+        tree, grew = {self.process.pid}, True
+        while grew:
+            found = {pid for pid, parent in parents.items() if parent in tree} - tree
+            tree |= found
+            grew = bool(found)
+        return sum(used.get(pid, 0.0) for pid in tree)
+
+    def settle(self, quiet: float = 0.05, limit: float = 90.0) -> float:
+        """Wait until the server has used less than `quiet` of a core for a whole second (its
+        render children warming up, or packets queued by an earlier phase still rendering), so
+        that work left over from one phase is not counted against the next. The seconds waited."""
+        began = time.monotonic()
+        last = self.cpu_seconds()
+        while time.monotonic() - began < limit:
+            time.sleep(1.0)
+            now = self.cpu_seconds()
+            if now - last < quiet:
+                break
+            last = now
+        return time.monotonic() - began
+
     def __exit__(self, *exc) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
