@@ -9,6 +9,10 @@
 local threads = {}
 local counter = 0
 local prepared = {}
+-- The answers cookie as a browser keeps it: the one the server last set on this thread's
+-- connections. (Sending the first cookie forever made the server refresh an ageing cookie on
+-- every request, an encryption no browser would ever cause: webapp/session_cookie.py.)
+local cookie = nil
 
 function setup(thread)
   table.insert(threads, thread)
@@ -23,10 +27,27 @@ end
 
 function request()
   counter = counter + 1
-  return prepared[(counter - 1) % #prepared + 1]
+  local i = (counter - 1) % #prepared + 1
+  local r = requests[i]
+  if cookie == nil or r.headers["Cookie"] == nil then
+    return prepared[i]
+  end
+  local headers = {}
+  for name, value in pairs(r.headers) do
+    headers[name] = value
+  end
+  headers["Cookie"] = cookie
+  return wrk.format(r.method, r.path, headers, r.body)
 end
 
 function response(status, headers, body)
+  local set = headers["Set-Cookie"]
+  if set then
+    local value = set:match("^(crr=[^;]+)")
+    if value then
+      cookie = value
+    end
+  end
   if status == 429 then
     limited = limited + 1
   elseif status >= 500 then

@@ -122,6 +122,20 @@ def page_groups(session: dict, clients: dict) -> list[Group]:
     ]
 
 
+def floor_groups(session: dict) -> list[Group]:
+    """Not judged: what the site costs before any page is drawn. The question group's answers
+    alone (each renders no template: a redirect), and /healthz, which pays only the request
+    handling every page pays (the answers cookie opened and refreshed, security headers, the
+    form-token check), so the page/bare ratio can be read against its ceiling."""
+    cookie = {"Cookie": f"crr={session['cookie']}"}
+    answers = [r for r in page_groups(session, dict.fromkeys(MIX, 0))[1].requests if r["method"] == "POST"]
+    return [
+        Group("question answers only (POST, a redirect: no page drawn)", "floor", ALONE, answers),
+        Group("/healthz with the answers cookie (no page at all)", "floor", ALONE,
+              [{"method": "GET", "path": "/healthz", "headers": cookie}]),
+    ]
+
+
 def packet_groups(session: dict) -> list[Group]:
     form = {"Cookie": f"crr={session['cookie']}", "Content-Type": "application/x-www-form-urlencoded"}
     petition = urlencode({"csrf_token": session["token"], "name": NAME, "case_number-1": CASES[0],
@@ -207,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
                 quietly([bare[0]], bare_server.base, args.baseline_duration)
                 mix = page_groups(session, MIX) + packet_groups(session)
                 run_groups(mix, server.base, args.duration)
-                alone = page_groups(session, dict.fromkeys(MIX, ALONE))
+                alone = page_groups(session, dict.fromkeys(MIX, ALONE)) + floor_groups(session)
                 for group in alone:
                     quietly([group], server.base, args.alone_duration)
                 quietly([bare[1]], bare_server.base, args.baseline_duration)
