@@ -97,9 +97,10 @@ def assert_same_packet(cached: bytes, whole: bytes) -> None:
 def test_a_packet_with_kept_pages_is_the_packet_laid_out_whole(monkeypatch, screening, lang):
     combined = _combined(monkeypatch)
     render(screening, PETITIONER, lang)  # lays out and keeps the checklists' impersonal pages
-    cached = render(screening, PETITIONER, lang)
+    cached = render(screening, PETITIONER, lang)  # their drawing is replayed now too
     assert combined == [True, True], "the kept pages were not used"
     assert layout_cache.kept_pages(), "nothing was kept"
+    assert all(page.drawing for page in layout_cache.kept_pages()), "a kept page was drawn again"
     assert_same_packet(cached, _whole(screening, PETITIONER, lang))
     reader = PdfReader(BytesIO(cached))
     assert b"pdfuaid" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()

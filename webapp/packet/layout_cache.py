@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
 
+from webapp.packet import replay
+
 SIZE = 32  # checklists kept per process: a few MB each
 
 SECTION_CLASS = "instructions"  # templates/packet/instructions.html
@@ -59,7 +61,7 @@ class Checklist:
 class _Kept:
     path: tuple[int, ...]  # element indexes from the <section> down to the first kept element
     own: tuple[tuple, ...]  # skeleton of each page before it: the packet lays those out itself
-    pages: tuple  # the kept weasyprint.document.Page objects
+    pages: tuple  # the kept pages, each drawn once per process (replay.RecordedPage)
 
 
 _KEPT: OrderedDict[str, _Kept | None] = OrderedDict()
@@ -132,7 +134,7 @@ def _prepare(checklist: Checklist, parse: Callable, render: Callable) -> _Kept |
         path = _start(pages[number]._page_box, pages[number + 1]._page_box, section, parents)
         if path is not None:
             own = tuple(_skeleton(page._page_box) for page in pages[: number + 1])
-            return _Kept(path, own, tuple(pages[number + 1 :]))
+            return _Kept(path, own, tuple(map(replay.RecordedPage, pages[number + 1 :])))
     return None
 
 
