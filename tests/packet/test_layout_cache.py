@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from weasyprint.formatting_structure import boxes
 
-from webapp.packet import build, layout_cache, markup, pdf, render
+from webapp.packet import build, layout_cache, markup, pdf, render, replay
 
 from .conftest import ALAMEDA_PETITION, CLEAN, FRESNO_APPLICATION, PETITIONER, conviction, normal
 
@@ -100,7 +100,9 @@ def test_a_packet_with_kept_pages_is_the_packet_laid_out_whole(monkeypatch, scre
     cached = render(screening, PETITIONER, lang)  # their drawing is replayed now too
     assert combined == [True, True], "the kept pages were not used"
     assert layout_cache.kept_pages(), "nothing was kept"
-    assert all(page.drawing for page in layout_cache.kept_pages()), "a kept page was drawn again"
+    replayed = [page for page in layout_cache.kept_pages() if isinstance(page, replay.RecordedPage)]
+    assert replayed, "no whole page was kept"
+    assert all(page.drawing for page in replayed), "a kept page was drawn again"
     assert_same_packet(cached, _whole(screening, PETITIONER, lang))
     reader = PdfReader(BytesIO(cached))
     assert b"pdfuaid" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
@@ -193,3 +195,27 @@ def test_the_cache_is_bounded(monkeypatch):
     monkeypatch.setattr(layout_cache, "SIZE", 1)
     render(TWO_COUNTIES, PETITIONER, "en")  # two courts: two checklists
     assert len(layout_cache.keys()) == 1
+
+
+def test_cases_named_inside_a_box_on_the_second_page_are_cut_there(monkeypatch):
+    # Two offices to serve: step 4 (page 2) says which case goes to which, inside a bordered box.
+    # The packet lays out the checklist up to that line; the rest of the box and the page is kept.
+    screening = {"person": CLEAN, "convictions": [
+        conviction(county="Los Angeles", case_number="LA-09-7777", section="11357", level="misdemeanor",
+                   sentence="completed", amount="within_personal_limit", school_grounds="no",
+                   prosecutor_city="los-angeles"),
+        conviction(county="Los Angeles", case_number="LA-12-1234", section="11359", level="felony",
+                   sentence="completed", sale_to_minor="no", used_minor="no"),
+    ]}
+    combined = _combined(monkeypatch)
+    render(screening, PETITIONER, "en")
+    cached = render(screening, PETITIONER, "en")
+    assert combined == [True, True]
+    assert_same_packet(cached, _whole(screening, PETITIONER, "en"))
+    text = normal(" ".join(page.extract_text() for page in PdfReader(BytesIO(cached)).pages))
+    assert "For case LA-09-7777:" in text
+    assert "For case LA-12-1234:" in text
+    held = _kept_text()
+    assert "Step 6" in held
+    for value in ("LA-09-7777", "LA-12-1234", PETITIONER["name"]):
+        assert value not in held, value
