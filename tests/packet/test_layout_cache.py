@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from weasyprint.formatting_structure import boxes
 
-from webapp.packet import build, layout_cache, markup, pdf, render, replay
+from webapp.packet import build, checklists, layout_cache, markup, pdf, render, replay
 
 from .conftest import ALAMEDA_PETITION, CLEAN, FRESNO_APPLICATION, PETITIONER, conviction, normal
 
@@ -219,3 +219,18 @@ def test_cases_named_inside_a_box_on_the_second_page_are_cut_there(monkeypatch):
     assert "Step 6" in held
     for value in ("LA-09-7777", "LA-12-1234", PETITIONER["name"]):
         assert value not in held, value
+
+
+def test_a_packet_whose_checklist_goes_on_differently_after_the_cut_is_laid_out_whole(monkeypatch):
+    # As if a template printed something typed in another form than its placeholder, after the
+    # cut: the kept layout of that part is not this packet's, so it must not be used.
+    packet = build(ONE_CASE, PETITIONER, "en")
+    kept = checklists(packet)
+    heading = "Where to find forms and your record"
+    own = markup(packet).replace(heading, heading + "s")
+    assert own != markup(packet)
+    pdf.write_pdf(markup(packet), kept)  # the checklist is laid out and kept
+    combined = _combined(monkeypatch)
+    pages = PdfReader(BytesIO(pdf.write_pdf(own, kept))).pages
+    assert combined == []
+    assert heading + "s" in normal(" ".join(page.extract_text() for page in pages))

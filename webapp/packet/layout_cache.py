@@ -42,6 +42,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 from weasyprint.document import Page
 from weasyprint.formatting_structure import boxes
@@ -70,6 +71,7 @@ class _Kept:
     pages: tuple  # the kept pages after it, each drawn once per process (replay.RecordedPage)
     section: object  # the kept layout's <section> element, and its levels (see _levels)
     levels: list
+    after: bytes  # the markup of everything after the cut, which the packet's must equal
 
 
 class _Unfit(Exception):
@@ -107,8 +109,12 @@ def lay_out(markup: str, checklists: Sequence[Checklist], parse: Callable, rende
         return render(parse(markup))
     html = parse(markup)
     sections = _sections(html.etree_element)
+    # What follows the cut must be the very markup that was kept (a template that printed a
+    # typed value in some other form than its placeholder would otherwise go unnoticed).
     if len(sections) != len(kept) or not all(
-        _cut(section, entry.path) for section, entry in zip(sections, kept, strict=True) if entry
+        _after(section, entry.path) == entry.after and _cut(section, entry.path)
+        for section, entry in zip(sections, kept, strict=True)
+        if entry
     ):
         return render(parse(markup))
     document = render(html)
@@ -151,7 +157,8 @@ def _prepare(checklist: Checklist, parse: Callable, render: Callable) -> _Kept |
     # The last page with anything before the cut is shared: the packet's boxes, then the kept.
     shared = max(n for n, skeleton in enumerate(own) if skeleton is not None)
     return _Kept(path, tuple(own[: shared + 1]), pages[shared],
-                 tuple(map(replay.RecordedPage, pages[shared + 1 :])), section, levels)
+                 tuple(map(replay.RecordedPage, pages[shared + 1 :])), section, levels,
+                 _after(section, path))
 
 
 def _personal(section, placeholders: tuple[str, ...]) -> list:
@@ -243,6 +250,20 @@ def _split(box, level: dict, index: int) -> tuple[list, object, list]:
         else:
             after.append(child)
     return before, at, after
+
+
+def _after(section, path: tuple[int, ...]) -> bytes | None:
+    """The markup of the element at `path` and of everything after it in `section` (None when
+    there is no such element)."""
+    parts, element = [], section
+    for depth, index in enumerate(path):
+        children = list(element)
+        if index >= len(children):
+            return None
+        last = depth == len(path) - 1
+        parts += [ElementTree.tostring(child) for child in children[index if last else index + 1 :]]
+        element = children[index]
+    return b"".join(parts)
 
 
 def _cut(section, path: tuple[int, ...]) -> bool:
