@@ -314,7 +314,7 @@ def _combine(pages: list, kept: dict) -> list | None:
     """The packet's pages, each checklist's shared page made of its own boxes and the kept ones,
     and the kept pages after it; None when a checklist's own part did not come out as the kept
     layout's did."""
-    combined, own = [], {section: [] for section in kept}
+    combined, own, done = [], {section: [] for section in kept}, set()
     for number, page in enumerate(pages):
         section = next((s for s in kept if _section_box(page._page_box, s) is not None), None)
         if section is None:
@@ -331,7 +331,8 @@ def _combine(pages: list, kept: dict) -> list | None:
             return None
         combined.append(_shared(page, entry, section, levels))
         combined.extend(entry.pages)
-    return combined
+        done.add(section)
+    return combined if len(done) == len(kept) else None
 
 
 def _shared(page, entry: _Kept, section, levels: list[dict]) -> Page:
