@@ -234,3 +234,17 @@ def test_a_packet_whose_checklist_goes_on_differently_after_the_cut_is_laid_out_
     pages = PdfReader(BytesIO(pdf.write_pdf(own, kept))).pages
     assert combined == []
     assert heading + "s" in normal(" ".join(page.extract_text() for page in pages))
+
+
+def test_a_kept_page_that_cannot_be_recorded_is_drawn_the_ordinary_way(monkeypatch):
+    # As if the packet had already given one of the page's glyphs another width: the recording
+    # is dropped and the page drawn again by WeasyPrint, into the same PDF.
+    merge = replay._merge_fonts
+    monkeypatch.setattr(replay, "_merge_fonts", lambda fonts, recorded: False)
+    cached = render(ONE_CASE, PETITIONER, "en")
+    monkeypatch.setattr(replay, "_merge_fonts", merge)
+    recorded = [page for page in layout_cache.kept_pages() if isinstance(page, replay.RecordedPage)]
+    assert recorded
+    assert all(page.drawing is False for page in recorded)
+    assert_same_packet(cached, _whole(ONE_CASE, PETITIONER, "en"))
+    assert_same_packet(render(ONE_CASE, PETITIONER, "en"), _whole(ONE_CASE, PETITIONER, "en"))

@@ -120,8 +120,8 @@ def _render(markup: str):
 def write_pdf(markup: str, checklists: Sequence[layout_cache.Checklist] = ()) -> bytes:
     """The PDF of `markup`; its <title> and <html lang> become the document's title and language.
 
-    checklists: each court's checklist from the redacted packet, in the order of the markup's,
-    whose pages without personal data are then laid out once per process (layout_cache.py).
+    checklists: each court's checklist from the redacted packet, in the order of the markup's:
+    what follows its last personal line is then laid out once per process (layout_cache.py).
     """
     try:
         with _LOCK:

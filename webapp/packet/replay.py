@@ -213,6 +213,9 @@ def _merge_fonts(fonts: dict, recorded: dict) -> bool:
 
 # One Font per WeasyPrint font key, shared by the page recordings: a Font holds its font file.
 _PAGE_FONTS: dict = {}
+# What a Stream remembers of its graphics state to skip operators that would repeat it.
+_PAGE_STATE = ("_current_color", "_current_color_stroke", "_current_alpha", "_current_alpha_stroke",
+               "_current_font", "_current_font_size", "_old_font", "_old_font_size")
 
 
 @dataclass
@@ -255,6 +258,7 @@ class RecordedPage:
         own_fonts, own_resources, images = stream._fonts, stream._resources, len(stream._images)
         start = len(stream.stream)
         previous = pydyf._to_bytes(stream.stream[-1]) if stream.stream else None
+        state = {name: getattr(stream, name) for name in _PAGE_STATE}
         stream._fonts, stream._resources = fonts, resources
         try:
             self.page.paint(stream, scale)
@@ -273,6 +277,8 @@ class RecordedPage:
             # Drawn against other widths than this document's: draw it again, the ordinary way.
             del stream.stream[start:]
             stream._tags.clear()
+            for name, value in state.items():
+                setattr(stream, name, value)
             self.page.paint(stream, scale)
             return False
         if not replayable:
