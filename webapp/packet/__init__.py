@@ -10,7 +10,7 @@ does not meet the contract raises webapp.eligibility.errors.InputError with the 
 from __future__ import annotations
 
 from webapp.eligibility.errors import InputError
-from webapp.packet import fields, model, pdf, validate
+from webapp.packet import fields, layout_cache, model, pdf, redacted, validate
 
 __all__ = ["InputError", "render"]
 
@@ -66,7 +66,22 @@ def markup(packet: model.Packet, *, proposed_order: bool = False) -> str:
     )
 
 
+def checklists(packet: model.Packet) -> tuple[layout_cache.Checklist, ...]:
+    """Each court's checklist alone, from the packet with every typed value replaced by a
+    placeholder: what the layout cache may lay out and keep (webapp/packet/layout_cache.py)."""
+    safe = redacted.redact(packet)
+    words = redacted.placeholders(packet)
+    return tuple(
+        layout_cache.Checklist(
+            pdf.html("checklist.html", safe.lang, packet=safe, bundle=bundle,
+                     courthouse=fields.courthouse, served_office=fields.served_office),
+            words,
+        )
+        for bundle in safe.bundles
+    )
+
+
 def render(screening: dict, petitioner: dict, lang: str, result: dict | None = None, *,
            proposed_order: bool = False) -> bytes:
     packet = build(screening, petitioner, lang, result)
-    return pdf.write_pdf(markup(packet, proposed_order=proposed_order))
+    return pdf.write_pdf(markup(packet, proposed_order=proposed_order), checklists(packet))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from webapp.eligibility.parameters import LAW
-from webapp.packet import faster_pydyf, forms, i18n, markers, replay
+from webapp.packet import faster_pydyf, forms, i18n, layout_cache, markers, replay
 from webapp.packet.fetcher import PACKET_DIR, PacketURLFetcher
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "packet"
@@ -103,19 +104,30 @@ def html(template: str, lang: str, **context) -> str:
 _OPTIONS = {"pdf_variant": "pdf/ua-1", "cache": _IMAGES}
 
 
-def _render(markup: str):
+def _parse(markup: str) -> HTML:
+    return HTML(string=markup, base_url=PACKET_DIR.as_uri() + "/", url_fetcher=PacketURLFetcher())
+
+
+def _lay_out(html: HTML):
     css, fonts = _styles()
-    html = HTML(string=markup, base_url=PACKET_DIR.as_uri() + "/", url_fetcher=PacketURLFetcher())
     return html.render(stylesheets=[css], font_config=fonts, **_OPTIONS)
 
 
-def write_pdf(markup: str) -> bytes:
-    """The PDF of `markup`; its <title> and <html lang> become the document's title and language."""
+def _render(markup: str):
+    return _lay_out(_parse(markup))
+
+
+def write_pdf(markup: str, checklists: Sequence[layout_cache.Checklist] = ()) -> bytes:
+    """The PDF of `markup`; its <title> and <html lang> become the document's title and language.
+
+    checklists: each court's checklist from the redacted packet, in the order of the markup's:
+    what follows its last personal line is then laid out once per process (layout_cache.py).
+    """
     try:
         with _LOCK:
             faster_pydyf.install()
             markers.install()
-            document = _render(markup)
+            document = layout_cache.lay_out(markup, checklists, _parse, _lay_out)
             replay.record_images(_IMAGES)
             for page in document.pages:
                 _restore_printed_words(page._page_box)

@@ -9,7 +9,9 @@ its glyphs and its marked-content spans are kept; a packet's page then gets thos
 with its own marked-content ids (MCIDs), so PDF/UA tagging is unchanged: the structure tree is
 still built by WeasyPrint from the same boxes, and each of their text boxes still owns one MCID.
 The form's rules and boxes (an SVG background, an artifact) are replayed the same way, per page
-size: WeasyPrint parses that SVG once per process but walked its nodes for every page.
+size: WeasyPrint parses that SVG once per process but walked its nodes for every page. And the
+checklist pages webapp/packet/layout_cache.py keeps are drawn once per process as whole pages
+(RecordedPage): the same boxes in every packet, so the same operators and the same MCIDs.
 
 This leans on WeasyPrint internals (70.0, pinned in requirements.lock): the stacking-context
 dispatch (weasyprint.stacking._dispatch), draw_stacking_context, the Stream's tag, font and
@@ -167,17 +169,8 @@ def _replay(stream, recording: Recording) -> bool:
     tags = stream._tags
     if tags is None:
         return False  # an untagged PDF: the recorded marked content would be wrong there
-    for key, template in recording.fonts.items():
-        font = stream._fonts.get(key)
-        if font is not None and any(font.widths.get(g, w) != w for g, w in template.widths.items()):
-            return False
-    for key, template in recording.fonts.items():
-        font = stream._fonts.get(key)
-        if font is None:
-            font = stream._fonts[key] = copy.copy(template)
-            font.widths, font.to_unicode, font.missing = {}, {}, {}
-        font.widths = template.widths | font.widths  # the document's first width wins, as in draw
-        font.to_unicode = template.to_unicode | font.to_unicode
+    if not _merge_fonts(stream._fonts, recording.fonts):
+        return False
     extgstate = stream._resources["ExtGState"]
     for name, state in recording.states.items():
         extgstate.setdefault(name, state)
@@ -196,6 +189,129 @@ def _replay(stream, recording: Recording) -> bool:
     stream._current_alpha = stream._current_alpha_stroke = None
     stream._current_font = None
     return True
+
+
+def _merge_fonts(fonts: dict, recorded: dict) -> bool:
+    """Give the document's `fonts` the glyphs a recording used. False (and nothing changed)
+    when the document already gave one of them another width: the recorded kerning was measured
+    against the recorded widths."""
+    for key, template in recorded.items():
+        font = fonts.get(key)
+        if font is not None and any(font.widths.get(g, w) != w for g, w in template.widths.items()):
+            return False
+    for key, template in recorded.items():
+        font = fonts.get(key)
+        if font is None:
+            font = fonts[key] = copy.copy(template)
+            font.widths, font.to_unicode, font.missing = {}, {}, {}
+        font.widths = template.widths | font.widths  # the document's first width wins, as in draw
+        font.to_unicode = template.to_unicode | font.to_unicode
+    return True
+
+
+# ---- Whole pages (the checklist pages webapp/packet/layout_cache.py keeps) -------------------
+
+# One Font per WeasyPrint font key, shared by the page recordings: a Font holds its font file.
+_PAGE_FONTS: dict = {}
+# What a Stream remembers of its graphics state to skip operators that would repeat it.
+_PAGE_STATE = ("_current_color", "_current_color_stroke", "_current_alpha", "_current_alpha_stroke",
+               "_current_font", "_current_font_size", "_old_font", "_old_font_size")
+
+
+@dataclass
+class _PageDrawing:
+    scale: float
+    previous: bytes | None  # the operator before the page's own (WeasyPrint looks back one)
+    operators: bytes
+    marks: tuple[tuple[object, str, int], ...]  # (box, structure tag, MCID)
+    fonts: dict  # font key -> Font with only the widths and text this page used
+    states: dict  # ExtGState name -> dictionary
+
+
+class RecordedPage:
+    """A laid-out page (weasyprint.document.Page) that is drawn once per process: the first PDF
+    it goes into draws it (with a scratch font list and resources, so the drawing is the page's
+    alone), and every later one gets the same operators, MCIDs and glyphs back. Its boxes are
+    the same objects in every PDF, so the structure tree WeasyPrint builds from them is too.
+    Anything the replay could not reproduce (images, patterns, groups, glyphs missing from a
+    font) leaves the page drawn the ordinary way, every time."""
+
+    def __init__(self, page):
+        self.page = page
+        self.drawing: _PageDrawing | None | bool = None  # False: drawn the ordinary way
+
+    def __getattr__(self, name):  # width, height, bleed, links, anchors, bookmarks, _page_box
+        return getattr(self.page, name)
+
+    def paint(self, stream, scale=1):
+        drawing = self.drawing
+        if drawing is None and _installed and stream._tags == {}:
+            self.drawing = self._record(stream, scale)
+            return
+        if drawing and self._replay(stream, scale, drawing):
+            return
+        self.page.paint(stream, scale)
+
+    def _record(self, stream, scale) -> _PageDrawing | bool:
+        fonts, resources = {}, _resources()
+        resources["ColorSpace"] = stream._resources["ColorSpace"]
+        own_fonts, own_resources, images = stream._fonts, stream._resources, len(stream._images)
+        start = len(stream.stream)
+        previous = pydyf._to_bytes(stream.stream[-1]) if stream.stream else None
+        state = {name: getattr(stream, name) for name in _PAGE_STATE}
+        stream._fonts, stream._resources = fonts, resources
+        try:
+            self.page.paint(stream, scale)
+        finally:
+            stream._fonts, stream._resources = own_fonts, own_resources
+        for name in ("ExtGState", "XObject", "Pattern", "Shading"):
+            for key, value in resources[name].items():
+                own_resources[name].setdefault(key, value)
+        replayable = (
+            not (resources["XObject"] or resources["Pattern"] or resources["Shading"])
+            and all(name[:1] in ("a", "A") for name in resources["ExtGState"])
+            and len(stream._images) == images
+            and not any(font.missing for font in fonts.values())
+        )
+        if not _merge_fonts(own_fonts, fonts):
+            # Drawn against other widths than this document's: draw it again, the ordinary way.
+            del stream.stream[start:]
+            stream._tags.clear()
+            for name, value in state.items():
+                setattr(stream, name, value)
+            self.page.paint(stream, scale)
+            return False
+        if not replayable:
+            return False
+        marks = tuple((box, mark["tag"], mark["mcid"]) for box, mark in stream._tags.items())
+        operators = b"\n".join(pydyf._to_bytes(item) for item in stream.stream[start:])
+        del stream.stream[start:]
+        stream.stream.append(operators)
+        shared = {}
+        for key, font in fonts.items():
+            template = copy.copy(_PAGE_FONTS.setdefault(key, font))
+            template.widths, template.to_unicode, template.missing = font.widths, font.to_unicode, {}
+            shared[key] = template
+        states = {name: dict(state) for name, state in resources["ExtGState"].items()}
+        return _PageDrawing(scale, previous, operators, marks, shared, states)
+
+    @staticmethod
+    def _replay(stream, scale, drawing: _PageDrawing) -> bool:
+        tags = stream._tags
+        previous = pydyf._to_bytes(stream.stream[-1]) if stream.stream else None
+        if tags != {} or scale != drawing.scale or previous != drawing.previous:
+            return False
+        if not _merge_fonts(stream._fonts, drawing.fonts):
+            return False
+        for name, state in drawing.states.items():
+            stream._resources["ExtGState"].setdefault(name, pydyf.Dictionary(state))
+        stream.stream.append(drawing.operators)
+        for box, tag, mcid in drawing.marks:
+            tags[box] = {"tag": tag, "mcid": mcid}
+        stream._current_color = stream._current_color_stroke = None
+        stream._current_alpha = stream._current_alpha_stroke = None
+        stream._current_font = None
+        return True
 
 
 # ---- The form's drawing of rules and boxes (an SVG background) ------------------------------
