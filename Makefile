@@ -85,7 +85,7 @@ load-deps: ## Install what the load run needs: Debian's wrk
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null; \
 	  else echo "Install Debian's wrk: sudo apt-get install wrk" >&2; exit 1; fi; fi
 
-load: $(STAMP) compile-catalogs load-deps ## Load the production server on 127.0.0.1 (about 2 min); write docs/performance.md
+load: $(STAMP) compile-catalogs load-deps ## Load the production server on 127.0.0.1 (about 4 min); write docs/performance.md
 	$(BIN)/python -m scripts.load
 
 extract-strings: $(STAMP) ## Re-extract translatable strings into translations/messages.pot
