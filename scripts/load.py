@@ -70,17 +70,30 @@ How to read these figures (written by hand on 2026-12-01; re-check it when the d
   but one: one on this machine), so two packet clients can no longer take both cores. One
   deadline covers waiting for a slot and rendering (RENDER_TIMEOUT_SECONDS, 25 s); after it the
   render is stopped and the person gets a translated 503. A page thread waiting on a render holds
-  no GIL, so pages on the same worker go on. The "beside" table is the issue's test: 30
-  connections on question pages while two people download packets back to back.
+  no GIL, so pages on the same worker go on. The "beside" runs are the issue's test: 30
+  connections on question pages while two people download packets back to back. Packets got
+  cheaper (the checklist is laid out once per process), so more of them are made in those runs
+  and they take more of the cores than before.
 - **The bare page** (scripts/bare_app.py) renders a cached Jinja template padded to the byte size
-  of the run's first question page, under the same gunicorn settings. Until 2026-12-01 it used
-  render_template_string, which compiles the template on every request (930 us of a 157 us page
-  on the test client): ratios measured before then compare against a slower page than the bare
-  one and flatter the site by about two times. Python-side wins since the last run: the path
-  computed once a page, labels and hints translated once a page, the language menu built once.
+  of the run's first question page, under the same gunicorn settings: no cookie, no CSRF, no
+  translations, no security headers.
+- **What the page/bare ratio can reach.** The two unjudged floor rows bound it. /healthz with
+  the answers cookie draws no page, yet pays what every page pays: the encrypted cookie opened,
+  the security headers, the request handling of Flask-WTF and Flask-Babel. A question page then
+  adds its path, its form and its template; an answer adds the CSRF check, the cookie
+  re-encrypted and the path computed twice. CPU per request in one process on a quiet machine
+  (2026-12-01 21:03): a question page 0.98 ms, 0.58 ms of it the template; an answer 0.66 ms;
+  /healthz 0.16 ms; the bare page 0.12 ms. For 0.5x, pages and answers would both need to cost
+  at least a third less, and no single part offers that: the cost is spread over Jinja, WTForms,
+  werkzeug's headers and routing, Fernet, and our own path and labels.
+- **How it is measured.** Every phase but the mix starts once the servers have fallen quiet (a
+  render queued by the mix used to run on into the groups alone, and the render children warming
+  up into the first bare run). wrk's clients keep the cookie the server sets, as a browser does:
+  replaying the first cookie forever made the server re-encrypt it on every request once it was a
+  minute old. The beside test is run three times and judged on the median.
 - **Noise.** On a shared machine the load average in the header matters more than any figure:
   with other work on the cores, p99s and ratios move by several times between runs (the two bare
-  runs show how much). Judge the aims from a run on a quiet machine.
+  runs and the three beside runs show how much). Judge the aims from a run on a quiet machine.
 """
 
 
