@@ -86,6 +86,11 @@ How to read these figures (written by hand on 2026-12-01; re-check it when the d
   /healthz 0.16 ms; the bare page 0.12 ms. For 0.5x, pages and answers would both need to cost
   at least a third less, and no single part offers that: the cost is spread over Jinja, WTForms,
   werkzeug's headers and routing, Fernet, and our own path and labels.
+- **The render priority trades pages against packets.** Render children run at nice 5
+  (RENDER_NICENESS). A trial the same evening with RENDER_NICENESS=10 met the beside aim (median
+  86.8 ms; runs 77.4, 97.6, 86.8) but 6 packets in the overloaded mix waited past the 25 s
+  deadline and got the 503, where nice 5 made every packet (0 errors). A person's packet that
+  fails costs more than a question page 20 ms slower at the 99th percentile, so nice 5 stays.
 - **How it is measured.** Every phase but the mix starts once the servers have fallen quiet (a
   render queued by the mix used to run on into the groups alone, and the render children warming
   up into the first bare run). wrk's clients keep the cookie the server sets, as a browser does:
