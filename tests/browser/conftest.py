@@ -34,10 +34,29 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def _files_read_at_once(app):
+    """Static files sent from memory. When the browser hangs up in the middle of a file (it asks
+    for /favicon.ico after every page, also as a test closes it), werkzeug's development server
+    fails while draining the socket, before it closes the response: the open file then surfaces
+    as a ResourceWarning, an error in this suite, on whichever test is tearing down. gunicorn,
+    which serves the site, closes the response whatever happens."""
+
+    def wrapped(environ, start_response):
+        response = app(environ, start_response)
+        if not hasattr(response, "filelike"):  # a page: streamed as the app streams it
+            return response
+        try:
+            return [b"".join(response)]
+        finally:
+            response.close()
+
+    return wrapped
+
+
 @pytest.fixture(scope="session")
 def live_server():
     app = create_app({"SECRET_KEY": TEST_SECRET})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _files_read_at_once(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
