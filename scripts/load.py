@@ -120,7 +120,8 @@ def answered_session(base: str) -> dict:
             "page_bytes": len(html.encode()), "stylesheet": stylesheet}
 
 
-def page_groups(session: dict, clients: dict) -> list[Group]:
+def question_requests(session: dict) -> list[dict]:
+    """The journey's question pages: each viewed, then answered (with the session's cookie)."""
     cookie = {"Cookie": f"crr={session['cookie']}"}
     form = {**cookie, "Content-Type": "application/x-www-form-urlencoded"}
     questions = []
@@ -131,10 +132,16 @@ def page_groups(session: dict, clients: dict) -> list[Group]:
         if value is not None:  # a person views the page, then answers it
             body = urlencode({question: value, "csrf_token": session["token"]})
             questions.append({"method": "POST", "path": path, "headers": form, "body": body})
+    return questions
+
+
+def page_groups(session: dict, clients: dict) -> list[Group]:
+    cookie = {"Cookie": f"crr={session['cookie']}"}
     return [
         Group("start pages (/, /en/, /es/)", "page", clients["start"],
               [{"method": "GET", "path": p, "headers": {}} for p in ("/en/", "/es/", "/")]),
-        Group("question pages, GET and POST, with cookie", "page", clients["questions"], questions),
+        Group("question pages, GET and POST, with cookie", "page", clients["questions"],
+              question_requests(session)),
         Group("check answers and results, with cookie", "page", clients["results"],
               [{"method": "GET", "path": p, "headers": cookie}
                for p in ("/en/check/answers", "/en/results", "/es/results", "/es/check/answers")]),
@@ -152,7 +159,7 @@ def floor_groups(session: dict) -> list[Group]:
     handling every page pays (the answers cookie opened and refreshed, security headers, the
     form-token check), so the page/bare ratio can be read against its ceiling."""
     cookie = {"Cookie": f"crr={session['cookie']}"}
-    answers = [r for r in page_groups(session, dict.fromkeys(MIX, 0))[1].requests if r["method"] == "POST"]
+    answers = [r for r in question_requests(session) if r["method"] == "POST"]
     return [
         Group("question answers only (POST, a redirect: no page drawn)", "floor", ALONE, answers),
         Group("/healthz with the answers cookie (no page at all)", "floor", ALONE,
@@ -181,8 +188,8 @@ def packet_groups(session: dict) -> list[Group]:
 def beside_groups(session: dict) -> list[Group]:
     """Issue 13's test: 30 connections on question pages while two clients download packets
     back to back (the server's packet limit is lifted for this run so they never pause)."""
-    questions = page_groups(session, {**dict.fromkeys(MIX, 0), "questions": BESIDE_PAGES})[1]
-    questions.name = f"question pages beside {BESIDE_PACKETS} packet downloads without pause"
+    questions = Group(f"question pages beside {BESIDE_PACKETS} packet downloads without pause", "page",
+                      BESIDE_PAGES, question_requests(session))
     api = {"method": "POST", "path": "/api/v1/packet", "headers": {"Content-Type": "application/json"},
            "body": PACKET_BODY}
     # Two people (their own addresses): one address may have no more renders running at once
