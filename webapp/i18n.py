@@ -6,10 +6,11 @@ always opens in Spanish, and the language menu on each page leads to the same pa
 
 import logging
 
+import flask_babel
 from babel import support
 from flask import Blueprint, abort, current_app, g, request
 from flask.globals import _cv_app
-from flask_babel import Babel, Domain, get_locale, get_translations
+from flask_babel import Babel, Domain, LazyString, get_locale, get_translations
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -48,6 +49,19 @@ def _remembered():
 def _translations():
     remembered = _remembered()
     return get_translations() if remembered is None else remembered
+
+
+def lazy_text(value):
+    """What ``str()`` of a lazy sentence gives, through this request's remembered catalog.
+
+    A question page reads a dozen lazy sentences (the question, its hint, each choice), and each
+    ``str()`` goes through Flask-Babel's four lookups (about 4.5 µs; this, under half a µs). Only
+    a plain ``lazy_gettext`` is taken the short way, formatted as Flask-Babel formats it; any other
+    lazy string (a date, a pgettext) translates itself as before."""
+    if type(value) is LazyString and value._func is flask_babel.gettext and len(value._args) == 1:
+        text = _translations().ugettext(value._args[0])
+        return text % value._kwargs if value._kwargs else text
+    return str(value)
 
 
 @pass_context

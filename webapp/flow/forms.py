@@ -16,6 +16,7 @@ from wtforms import BooleanField, RadioField, SelectChoice, SelectField, StringF
 from wtforms.validators import StopValidation, ValidationError
 
 from ..eligibility import vocabulary
+from ..i18n import lazy_text
 from .questions import BY_NAME, RADIO, SELECT, YEAR, Question
 
 YEAR_DIGITS = 4
@@ -27,7 +28,7 @@ def _translated(sentence):
     again on every read, and the page reads each several times (``{% if hint %}``, then the hint).
     Markup, because that is how the lazy string renders (its ``__html__``): our own sentences.
     Anything else (a county's or a court's name) is left as it is, to be escaped as before."""
-    return Markup(str(sentence)) if isinstance(sentence, LazyString) else sentence  # noqa: S704 (as before)
+    return Markup(lazy_text(sentence)) if isinstance(sentence, LazyString) else sentence  # noqa: S704 (as before)
 
 
 def _choices(options) -> list[SelectChoice]:
