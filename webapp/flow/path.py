@@ -8,16 +8,17 @@ asked only when the engine's outcome can turn on it: each question's ``asked`` r
 declaration (questions.py).
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..eligibility.screening import MAX_CONVICTIONS as MAX_CONVICTIONS  # the engine's bound
 from .questions import BY_NAME, CONVICTION_QUESTIONS, PERSON_QUESTIONS
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One page on the path: a conviction's question, the add-another page, a person question,
-    or the check-answers page."""
+    or the check-answers page. A tuple, so that the path's ``step in path`` and ``path.index``
+    compare in C: a dataclass's ``__eq__`` is Python, and an answer's two paths made a hundred
+    such comparisons."""
 
     kind: str  # "conviction" | "more" | "person" | "answers"
     question: str | None = None
@@ -97,14 +98,19 @@ def progress(step: Step, answers: dict, path: list[Step] | None = None) -> tuple
     return pages.index(step) + 1 + before, len(pages) + passed
 
 
+# Each conviction question with its rule, in the order asked: the path reads every one of them for
+# every conviction, twice for each answer.
+_CONVICTION_RULES = tuple((question, BY_NAME[question].asked) for question in CONVICTION_QUESTIONS)
+
+
 def steps(answers: dict) -> list[Step]:
     """Every page on the path for these answers, in order, up to the first unanswered one,
     then the rest of the path as far as it can be known."""
     path: list[Step] = []
     convictions = answers.get("convictions") or [{}]
     for index, c in enumerate(convictions):
-        for question in CONVICTION_QUESTIONS:
-            if conviction_relevant(question, c):
+        for question, asked in _CONVICTION_RULES:
+            if asked(c):
                 path.append(Step("conviction", question, index))
         if index == len(convictions) - 1:
             path.append(Step("more"))
