@@ -13,6 +13,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import RequestRedirect
 
 from .config import ROOT, build_config
+from .fixed_links import install as install_fixed_links
+from .form_token import install as install_form_token
 from .i18n import init_babel
 from .limits import init_app as init_limits
 from .packet import render_pool
@@ -40,12 +42,14 @@ def create_app(overrides: dict | None = None) -> Flask:
     _trust_proxies(app)
     app.raise_routing_exception = _relative_redirects(app.raise_routing_exception)
     init_static(app)
+    install_fixed_links(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # {% trans %} blocks are extracted with trimmed whitespace (babel.cfg); render them the same way.
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     init_babel(app)
     csrf.init_app(app)
+    install_form_token(app)
     init_limits(app)
 
     from . import error_pages, pages
