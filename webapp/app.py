@@ -21,6 +21,7 @@ from .packet import render_pool
 from .security import add_security_headers
 from .session_cookie import EncryptedCookieSessionInterface
 from .static_files import init_app as init_static
+from .templating import SiteEnvironment
 
 csrf = CSRFProtect()
 
@@ -31,6 +32,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder="static",
     )
+    app.jinja_environment = SiteEnvironment  # before anything reads app.jinja_env
     # The packet's partials (free help, links, the court's name) are shown on pages too; they import
     # each other by their packet names, so the site also looks in templates/packet/, after templates/.
     app.jinja_loader = ChoiceLoader([FileSystemLoader(str(ROOT / "templates")),
