@@ -2,8 +2,11 @@
 stall pages, the answers gunicorn writes itself carry our headers and a way on, and the server
 does not announce itself."""
 
+import os
 import socket
+import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +140,55 @@ def test_the_log_has_no_request_text_from_refused_requests(server):
     logged = server.log.read_text(errors="replace")
     assert "Invalid request refused" in logged
     assert "Rosa" not in logged
+
+
+def _connections_per_worker(server: Server) -> list[int]:
+    """Established connections on the server's port, for each of its workers (from /proc)."""
+    established = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == server.port and fields[3] == "01":
+            established.add(fields[9])  # the socket's inode
+    master = server.process.pid
+    workers = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    counts = []
+    for pid in workers:
+        inodes = set()
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:  # closed meanwhile
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+        counts.append(len(inodes & established))
+    return counts
+
+
+def _burst(server: Server) -> list[int]:
+    """32 connections opened at once, each answered and kept alive (so it stays with the worker
+    that took it): how many each worker holds."""
+    burst = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(32)]
+    try:
+        for sock in burst:
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        for sock in burst:
+            sock.settimeout(PAGE_WAIT)
+            assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+        return _connections_per_worker(server)
+    finally:
+        for sock in burst:
+            sock.close()
+        time.sleep(0.5)  # the workers see them closed
+
+
+def test_connections_opened_at_once_are_spread_over_the_workers(server):
+    # A proxy opening its pool or a browser its connections: before, one worker could take
+    # nearly all of them (33/1 seen) and the other core stayed idle.
+    deadline = time.monotonic() + PAGE_WAIT
+    while min(_burst(server)) == 0:  # the second worker may still be loading the app
+        assert time.monotonic() < deadline, "only one worker ever took connections"
+    for _ in range(3):
+        counts = _burst(server)
+        assert sum(counts) == 32
+        assert min(counts) >= 8, counts
