@@ -81,11 +81,25 @@ How to read these figures (written by hand on 2026-12-01; re-check it when the d
   the answers cookie draws no page, yet pays what every page pays: the encrypted cookie opened,
   the security headers, the request handling of Flask-WTF and Flask-Babel. A question page then
   adds its path, its form and its template; an answer adds the CSRF check, the cookie
-  re-encrypted and the path computed twice. CPU per request in one process on a quiet machine
-  (2026-12-01 21:03): a question page 0.98 ms, 0.58 ms of it the template; an answer 0.66 ms;
-  /healthz 0.16 ms; the bare page 0.12 ms. For 0.5x, pages and answers would both need to cost
-  at least a third less, and no single part offers that: the cost is spread over Jinja, WTForms,
-  werkzeug's headers and routing, Fernet, and our own path and labels.
+  re-encrypted and the path computed twice. Counted in CPU instructions (callgrind, exact from
+  run to run, unlike times on this machine), the load's 21 question pages cost 5.82M a page and
+  its 20 answers 3.86M at the start of 2026-12-01's second session, 4.74M and 3.53M at its end:
+  the lazy sentences read through the request's catalog, the language menu and the path's steps
+  made of plain tuples, the fixed links built once, and Jinja's templates given a plain copy of
+  the globals instead of a ChainMap they read key by key (8% of a page on its own). The bare
+  page costs 0.79M. For 0.5x a page and an answer would have to cost about 3.6M on average,
+  another sixth less, and what is left is spread over Jinja, WTForms, werkzeug, Flask-WTF,
+  Fernet and our own path and labels.
+- **Connections spread over the workers.** The two workers share one listening socket, and a
+  burst of new connections used to go to whichever was awake first: wrk's 32 connections split
+  33/1 or 30/4 about one time in five, and with one worker's threads on one core (the GIL) the
+  other core went idle for the whole phase, halving what it measured (497 against 1,000-1,200
+  requests/s in one trial). Workers now leave a new connection to a less loaded one for up to
+  20 ms (webapp/gunicorn_worker.py): worst split 11/23 in ten bursts.
+- **No worker recycling in the run.** Deployed, a worker is replaced after about 50,000 requests.
+  This run sends over 200,000 in four minutes, so each worker restarted about twice, two to
+  three seconds of boot inside a six-second phase, and it fell in the question pages' phase in
+  the four runs before this was changed. The run sets MAX_REQUESTS=0 and counts the restarts.
 - **The render priority trades pages against packets.** Render children run at nice 5
   (RENDER_NICENESS). A trial the same evening with RENDER_NICENESS=10 met the beside aim (median
   86.8 ms; runs 77.4, 97.6, 86.8) but 6 packets in the overloaded mix waited past the 25 s
@@ -99,6 +113,10 @@ How to read these figures (written by hand on 2026-12-01; re-check it when the d
 - **Noise.** On a shared machine the load average in the header matters more than any figure:
   with other work on the cores, p99s and ratios move by several times between runs (the two bare
   runs and the three beside runs show how much). Judge the aims from a run on a quiet machine.
+  On 2026-12-01 late evening the machine itself was slower: WeasyPrint's one-line floor took
+  57 ms against 10.9 ms earlier that day, so packets took five times as long, and in the mix
+  (32 page clients on two cores, renders at nice 5) up to seven packets a run waited past the
+  25 s deadline; the same mix made every packet in the afternoon's runs.
 """
 
 
@@ -228,6 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     extra = {"GUNICORN_CMD_ARGS": args.gunicorn_args} if args.gunicorn_args else {}
     # As deployed behind the platform's router: one trusted hop, so each simulated person (their own
     # X-Forwarded-For) has their own allowance, and the hammering client shares one address.
+    # No worker recycling during the run (gunicorn_conf.py recycles a worker after about 50,000
+    # requests): this run sends 200,000 or more in four minutes, a day's traffic, so each worker
+    # restarted about twice, each time two to three seconds of boot inside a six-second phase
+    # (it landed in the question pages' phase in four runs out of four).
+    extra = {"MAX_REQUESTS": "0", **extra}
     env = {**env, "SECRET_KEY": secrets.token_urlsafe(32), "TRUSTED_PROXY_HOPS": "1", **extra}
     _, _, argv_bare = procfile_web(bare_port)
     argv_bare[-1] = "scripts.bare_app:app"
@@ -274,6 +297,10 @@ def main(argv: list[str] | None = None) -> int:
                 run_groups(groups, server.base, args.beside_duration)
                 beside += groups
         notes = privacy_notes(log)
+        restarts = sum(path.read_text(errors="replace").count("Autorestarting worker")
+                       for path in Path(folder).glob("*.log"))
+        notes.append(f"- Worker restarts during the run: {restarts} (MAX_REQUESTS=0 on every server of this"
+                     " run; deployed, a worker is recycled after about 50,000 requests).")
     notes.append(f"- The bare page weighs {session['page_bytes']:,} bytes, as the first question page does.")
     notes.append(f"- Before each phase but the mix, the servers were left to fall quiet (under 5% of a core "
                  f"for a second): {min(waits):.0f}–{max(waits):.0f} s of waiting.")
