@@ -17,9 +17,9 @@ gunicorn's threaded worker, with four changes that only the server itself can ma
   core (Python's lock), so with most connections on one worker the other core went idle and the
   server answered half as many requests. Each worker now writes how many connections it has
   where the others can read it (memory the master maps before it forks); a worker that has more
-  than ``BALANCE_SLACK`` above the least loaded one lets the next connection wait a millisecond
-  for the others instead of taking it at once. The least loaded one always takes it, so no
-  connection waits longer than that.
+  than ``BALANCE_SLACK`` above the least loaded one stops listening for up to ``HOLD_SECONDS``
+  (20 ms), so that another takes the next connection, and takes it itself if it is still waiting
+  then. The least loaded one never holds back, so no connection waits longer than that.
 
 These patch gunicorn's response and error writers in the worker process only; the versions are
 pinned by requirements.lock, and tests/evidence/test_server_limits.py checks each behaviour
