@@ -62,7 +62,7 @@ BESIDE_PAGES, BESIDE_PACKETS = 30, 2
 BESIDE_RUNS = 3
 
 ANALYSIS = """
-How to read these figures (written by hand on 2026-12-01; re-check it when the design changes):
+How to read these figures (written by hand on 2026-12-01 and 2026-12-02; re-check it when the design changes):
 
 - **Packets apart from pages.** gunicorn runs threaded workers (2 x 16 threads); every PDF is
   rendered in one child process per worker (webapp/packet/render_pool.py), at a lower CPU
@@ -82,14 +82,19 @@ How to read these figures (written by hand on 2026-12-01; re-check it when the d
   the security headers, the request handling of Flask-WTF and Flask-Babel. A question page then
   adds its path, its form and its template; an answer adds the CSRF check, the cookie
   re-encrypted and the path computed twice. Counted in CPU instructions (callgrind, exact from
-  run to run, unlike times on this machine), the load's 21 question pages cost 5.82M a page and
-  its 20 answers 3.86M at the start of 2026-12-01's second session, 4.74M and 3.53M at its end:
-  the lazy sentences read through the request's catalog, the language menu and the path's steps
-  made of plain tuples, the fixed links built once, and Jinja's templates given a plain copy of
-  the globals instead of a ChainMap they read key by key (8% of a page on its own). The bare
-  page costs 0.79M. For 0.5x a page and an answer would have to cost about 3.6M on average,
-  another sixth less, and what is left is spread over Jinja, WTForms, werkzeug, Flask-WTF,
-  Fernet and our own path and labels.
+  run to run, unlike times on this machine), in the process alone the load's 21 question pages
+  cost 5.82M a page and its 20 answers 3.86M at the start of 2026-12-01's second session, 4.69M
+  and 3.47M on 2026-12-02 (the lazy sentences read through the request's catalog, the language
+  menu and the path's steps made of plain tuples, the fixed links built once, Jinja's templates
+  given a plain copy of the globals, the cookie compressed with a small zlib window); /healthz
+  with the cookie costs 0.95M and the bare page 0.79M. Counted in a real gunicorn worker (one
+  thread, callgrind over 200 requests on one connection), gunicorn adds about 1.1M to every
+  request: a question page costs 5.90M, an answer 4.87M (before the zlib window), the bare page
+  1.86M. That predicts 0.34x; make load has measured 0.31x to 0.37x. For 0.5x a page and an
+  answer would have to cost about 3.7M on average in the worker, so about 2.5M in the process:
+  40% less than now, where no single cost left is over a tenth (Jinja's calls and escaping,
+  WTForms, the CSRF token signed and checked, Fernet, the path's rules, werkzeug's routing and
+  proxies, each a few per cent).
 - **Connections spread over the workers.** The two workers share one listening socket, and a
   burst of new connections used to go to whichever was awake first: wrk's 32 connections split
   33/1 or 30/4 about one time in five, and with one worker's threads on one core (the GIL) the
@@ -116,7 +121,9 @@ How to read these figures (written by hand on 2026-12-01; re-check it when the d
   On 2026-12-01 late evening the machine itself was slower: WeasyPrint's one-line floor took
   57 ms against 10.9 ms earlier that day, so packets took five times as long, and in the mix
   (32 page clients on two cores, renders at nice 5) up to seven packets a run waited past the
-  25 s deadline; the same mix made every packet in the afternoon's runs.
+  25 s deadline; the same mix made every packet in the afternoon's runs. On 2026-12-02 early
+  morning it was slower still (the floor 84.8 ms, a one-case packet 770 ms) and the mix again
+  had seven packets past the deadline.
 """
 
 
