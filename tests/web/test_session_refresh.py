@@ -6,6 +6,7 @@ import pytest
 from webapp import create_app, session_cookie
 
 from ..conftest import TEST_SECRET
+from ..evidence.clients import opened, seal
 
 
 @pytest.fixture
@@ -55,8 +56,6 @@ def test_a_cookie_made_with_a_fallback_key_is_renewed_with_the_new_key(answered,
 def test_a_cookie_compressed_the_earlier_way_still_opens(client, app):
     # Cookies made before the session switched to a small compression window (zlib's defaults)
     # must keep their answers: a person mid-journey during a deploy loses nothing.
-    from ..evidence.clients import opened, seal
-
     client.set_cookie("crr", seal(app, {"a": {"convictions": [{"county": "kern"}], "person": {}}}))
     assert '<option value="kern" selected>' in client.get("/en/check/1/county").get_data(as_text=True)
     # and the answers sent back are the same answers, in the smaller form
