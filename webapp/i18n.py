@@ -19,7 +19,10 @@ from .languages import from_path as locale_from_path
 
 log = logging.getLogger(__name__)
 
-__all__ = ["init_babel", "language_blueprint", "locale_from_path", "select_locale"]
+__all__ = [
+    "catalog", "gettext", "init_babel", "language_blueprint", "lazy_text", "locale_from_path", "pgettext",
+    "select_locale",
+]
 
 
 class CatalogError(RuntimeError):
@@ -51,6 +54,11 @@ def _translations():
     return get_translations() if remembered is None else remembered
 
 
+def catalog():
+    """This request's catalog (Flask-Babel's ``get_translations``), the remembered one if it can."""
+    return _translations()
+
+
 def lazy_text(value):
     """What ``str()`` of a lazy sentence gives, through this request's remembered catalog.
 
@@ -62,6 +70,20 @@ def lazy_text(value):
         text = _translations().ugettext(value._args[0])
         return text % value._kwargs if value._kwargs else text
     return str(value)
+
+
+def gettext(string: str, **variables) -> str:
+    """Flask-Babel's ``gettext``, through this request's remembered catalog: the results and
+    check-answers pages translate sixty sentences or more each, and each call of Flask-Babel's own
+    looks its domain and context up again first. Same catalog, same formatting as there."""
+    text = _translations().ugettext(string)
+    return text % variables if variables else text
+
+
+def pgettext(context: str, string: str, **variables) -> str:
+    """Flask-Babel's ``pgettext``, the same way as ``gettext``."""
+    text = _translations().upgettext(context, string)
+    return text % variables if variables else text
 
 
 @pass_context

@@ -1,9 +1,9 @@
 """How a stored answer code reads on the check-answers page, in the page's language."""
 
-from flask_babel import gettext as _
-
 from .. import counties
 from ..eligibility import vocabulary
+from ..i18n import gettext as _
+from ..i18n import lazy_text
 from .questions import BY_NAME
 
 NAMED_SECTIONS = (*vocabulary.HSC_SECTIONS, vocabulary.PRISON_SECTION)
@@ -14,7 +14,7 @@ def answer_label(question: str, value: str, conviction: dict | None = None) -> s
 
 
 def question_text(question: str, several: bool = False, conviction: dict | None = None) -> str:
-    return str(BY_NAME[question].asked_text(several, conviction))
+    return lazy_text(BY_NAME[question].asked_text(several, conviction))
 
 
 def conviction_title(number: int, c: dict) -> str:

@@ -26,6 +26,7 @@ from flask_babel import lazy_gettext as _l
 from .. import counties
 from ..eligibility import LAW
 from ..eligibility import vocabulary as v
+from ..i18n import lazy_text
 
 RADIO, SELECT, YEAR = "radio", "select", "year"
 
@@ -100,8 +101,8 @@ class Question:
     def label(self, value: str, conviction: dict | None = None) -> str:
         """How a stored answer reads on the check-answers page."""
         if self.widget == YEAR and value == v.UNKNOWN:
-            return str(self.unknown_label)
-        return next((str(o.label) for o in self.options_in(conviction) if o.value == value), value)
+            return lazy_text(self.unknown_label)
+        return next((lazy_text(o.label) for o in self.options_in(conviction) if o.value == value), value)
 
 
 def options(field_name: str | None, *pairs, allowed: tuple = ()) -> Callable[[], tuple[Option, ...]]:

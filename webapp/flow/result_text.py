@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
-from flask_babel import gettext, pgettext
-
+from ..eligibility import LAW
+from ..i18n import catalog, gettext, lazy_text, pgettext
 from ..reason_text import FELONY_KEPT_TEXT, PRESUMED_RELIEF_TEXT, RELIEF_TEXT
 
 _ASKS = ("dismiss", "reduce_to_infraction", "reduce_to_misdemeanor")
@@ -26,13 +27,13 @@ def _codes(result: Mapping) -> list[str]:
 def relief_text(result: Mapping | str) -> str:
     """The headline for one result (or, given only a relief, the plain headline for it)."""
     if isinstance(result, str):
-        return str(RELIEF_TEXT.get(result, result))
+        return lazy_text(RELIEF_TEXT.get(result, result))
     relief = result["relief"]
     if relief == "not_eligible" and any(code.endswith("_KEEPS_FELONY") for code in _codes(result)):
-        return str(FELONY_KEPT_TEXT)
+        return lazy_text(FELONY_KEPT_TEXT)
     if relief not in _ASKS:
-        return str(RELIEF_TEXT.get(relief, relief))
-    headline = str((PRESUMED_RELIEF_TEXT if result.get("presumed") else RELIEF_TEXT)[relief])
+        return lazy_text(RELIEF_TEXT.get(relief, relief))
+    headline = lazy_text((PRESUMED_RELIEF_TEXT if result.get("presumed") else RELIEF_TEXT)[relief])
     if result.get("track") == "petition":
         # Two whole sentences, each translated as a whole.
         return headline + " " + gettext(
@@ -107,6 +108,20 @@ def _one_citation(match: re.Match) -> str:
 def cite(citation: str) -> str:
     """Citations stay exact for lawyers; the code's name and the order of words follow the page's
     language, in one style ("sección 11361.9 del Código de Salud y Seguridad")."""
+    known = _engine_citations_in(catalog())
+    return known[citation] if citation in known else _cited(citation)
+
+
+@lru_cache(maxsize=32)  # one entry per language's catalog
+def _engine_citations_in(language_catalog) -> dict[str, str]:
+    """Every citation the engine can give (its reasons' and remedies'), worked out at once for the
+    language of ``language_catalog``, which is this request's own: a results page cites a dozen,
+    the same few on every page. All of them, so the table is the same whoever asked first."""
+    every = {*LAW.citations.values(), *LAW.remedy_citations.values()}
+    return {citation: _cited(citation) for citation in every}
+
+
+def _cited(citation: str) -> str:
     text = _CITATION.sub(_one_citation, citation)
     for english, translated in _CODE_NAMES.items():
         if english in text:
