@@ -418,9 +418,14 @@ def find(name_or_slug: str) -> County | None:
 FACT_REPORT_ENV = "CRR_FACT_REPORT_EMAIL"
 
 
+def fact_report_address() -> str:
+    """Where a wrong fact can be reported (FACT_REPORT_ENV); empty when none is set."""
+    return os.environ.get(FACT_REPORT_ENV, "").strip()
+
+
 def report_link(county: County, field: str) -> str | None:
     """A mailto: link naming the county and the field; no personal data goes in it."""
-    address = os.environ.get(FACT_REPORT_ENV, "").strip()
+    address = fact_report_address()
     if not address:
         return None
     subject = f"Wrong fact: {county.name} County, {field}"

@@ -2,11 +2,14 @@
 language menu, the translation note, and the result-sentence helpers."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from flask import Flask, g, render_template, request, url_for
-from flask_babel import force_locale, gettext, pgettext
+from flask import Flask, current_app, g, render_template, request, url_for
+from flask_babel import force_locale
+from markupsafe import Markup
 
-from . import languages
+from . import counties, languages
+from .i18n import catalog, gettext, lazy_text, pgettext
 
 # Stands for the language code while this page's address is built once for every language.
 _SLOT = "crr-language-slot"
@@ -66,6 +69,24 @@ def _chooser_entry(language: languages.Language) -> dict:
         }
 
 
+@lru_cache(maxsize=32)  # one entry per language's catalog
+def _free_help_in(language_catalog, environment, report_address: str) -> dict[str, Markup]:
+    """Each county's free-help block (packet/free_help.html) drawn at once for the language of
+    ``language_catalog``, which is this request's own, and the wrong-fact address it links to.
+    It is sourced county data and fixed sentences, the same for everyone, and a results page
+    draws one per conviction, a sixth of its cost. Every county, so the table is the same
+    whoever asked first."""
+    template = environment.get_template("packet/free_help.html")
+    return {county.slug: Markup(template.render(county=county))  # noqa: S704 (our template, autoescaped)
+            for county in counties.all_counties()}
+
+
+def free_help(county: counties.County) -> Markup:
+    """The free-help block of ``county`` in this page's language."""
+    drawn = _free_help_in(catalog(), current_app.jinja_env, counties.fact_report_address())
+    return drawn[county.slug]
+
+
 def init_app(app: Flask) -> None:
     from .flow.result_text import cite, relief_text, track_text
     from .reason_text import REASON_TEXT
@@ -81,8 +102,9 @@ def init_app(app: Flask) -> None:
         relief_text=relief_text,
         track_text=track_text,
         cite=cite,
-        reason_text=lambda code: str(REASON_TEXT.get(code, code)),
-        remedy_text=lambda code: str(REMEDY_TEXT.get(code, code)),
+        free_help=free_help,
+        reason_text=lambda code: lazy_text(REASON_TEXT.get(code, code)),
+        remedy_text=lambda code: lazy_text(REMEDY_TEXT.get(code, code)),
     )
 
     @app.context_processor
