@@ -49,14 +49,10 @@ def _remembered():
     return None
 
 
-def _translations():
-    remembered = _remembered()
-    return get_translations() if remembered is None else remembered
-
-
 def catalog():
     """This request's catalog (Flask-Babel's ``get_translations``), the remembered one if it can."""
-    return _translations()
+    remembered = _remembered()
+    return get_translations() if remembered is None else remembered
 
 
 def lazy_text(value):
@@ -67,7 +63,7 @@ def lazy_text(value):
     a plain ``lazy_gettext`` is taken the short way, formatted as Flask-Babel formats it; any other
     lazy string (a date, a pgettext) translates itself as before."""
     if type(value) is LazyString and value._func is flask_babel.gettext and len(value._args) == 1:
-        text = _translations().ugettext(value._args[0])
+        text = catalog().ugettext(value._args[0])
         return text % value._kwargs if value._kwargs else text
     return str(value)
 
@@ -76,13 +72,13 @@ def gettext(string: str, **variables) -> str:
     """Flask-Babel's ``gettext``, through this request's remembered catalog: the results and
     check-answers pages translate sixty sentences or more each, and each call of Flask-Babel's own
     looks its domain and context up again first. Same catalog, same formatting as there."""
-    text = _translations().ugettext(string)
+    text = catalog().ugettext(string)
     return text % variables if variables else text
 
 
 def pgettext(context: str, string: str, **variables) -> str:
     """Flask-Babel's ``pgettext``, the same way as ``gettext``."""
-    text = _translations().upgettext(context, string)
+    text = catalog().upgettext(context, string)
     return text % variables if variables else text
 
 
@@ -94,7 +90,7 @@ def _template_gettext(context, message: str, **variables):
     about 7 µs each. As there, the result is Markup under autoescape and always a format string
     (``%%`` prints ``%``); formatting a sentence with no ``%`` and no variables changes nothing,
     so it is skipped."""
-    text = _translations().ugettext(message)
+    text = catalog().ugettext(message)
     if context.eval_ctx.autoescape:
         text = Markup(text)  # noqa: S704 (our own catalog's sentence, as Jinja's gettext does)
     return text % variables if variables or "%" in text else text
@@ -104,11 +100,11 @@ def _install_template_gettext(app) -> None:
     """The templates' ``_()`` and friends, as Flask-Babel installs them, through the remembered
     catalog (a page calls them a dozen times or more)."""
     app.jinja_env.install_gettext_callables(
-        gettext=lambda s: _translations().ugettext(s),
-        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        gettext=lambda s: catalog().ugettext(s),
+        ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
         newstyle=True,
-        pgettext=lambda c, s: _translations().upgettext(c, s),
-        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+        pgettext=lambda c, s: catalog().upgettext(c, s),
+        npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n),
     )
     app.jinja_env.globals.update(_=_template_gettext, gettext=_template_gettext)
 

@@ -139,8 +139,8 @@ def first_unanswered(answers: dict, path: list[Step] | None = None) -> Step:
     raise AssertionError("the check-answers step is never answered")  # pragma: no cover
 
 
-def is_complete(answers: dict) -> bool:
-    return first_unanswered(answers).kind == "answers"
+def is_complete(answers: dict, path: list[Step] | None = None) -> bool:
+    return first_unanswered(answers, path).kind == "answers"
 
 
 def reachable(step: Step, answers: dict, path: list[Step] | None = None) -> bool:

@@ -221,7 +221,7 @@ def more():
 def check_answers():
     answers = store.load()
     path = steps(answers)  # once: it says whether the check is complete and where Back leads
-    if not answers["convictions"] or first_unanswered(answers, path).kind != "answers":
+    if not answers["convictions"] or not is_complete(answers, path):
         return _to_path(answers, bookmark=True)
     several = len(answers["convictions"]) > 1
     convictions = []
