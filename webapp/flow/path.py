@@ -8,10 +8,11 @@ asked only when the engine's outcome can turn on it: each question's ``asked`` r
 declaration (questions.py).
 """
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..eligibility.screening import MAX_CONVICTIONS as MAX_CONVICTIONS  # the engine's bound
-from .questions import BY_NAME, CONVICTION_QUESTIONS, PERSON_QUESTIONS
+from .questions import BY_NAME, CONVICTION_QUESTIONS, PERSON_QUESTIONS, Facts
 
 
 class Step(NamedTuple):
@@ -25,43 +26,62 @@ class Step(NamedTuple):
     index: int | None = None  # 0-based conviction position
 
 
-def conviction_relevant(question: str, c: dict) -> bool:
-    """Whether ``question`` can change the outcome for conviction ``c`` given its other answers."""
-    return BY_NAME[question].asked(c)
-
-
 def _offered(question: str, c: dict) -> bool:
     """Whether the stored answer is still one of the choices (another county has other courthouses)."""
-    declaration = BY_NAME[question]
-    if declaration.options_for is None:
-        return True
-    return c[question] in {o.value for o in declaration.options_in(c)}
+    return c[question] in {o.value for o in BY_NAME[question].options_in(c)}
 
 
-def person_relevant(question: str, convictions: list[dict]) -> bool:
-    return BY_NAME[question].asked(convictions)
+# The questions whose choices follow from other answers (a county's courthouses and cities).
+_CHOICES_FROM_ANSWERS = frozenset(q for q in CONVICTION_QUESTIONS if BY_NAME[q].options_for is not None)
+
+
+# Each question with its rule, in the order asked: the path reads every one of them for every
+# conviction, twice for each answer.
+_CONVICTION_RULES = tuple((question, BY_NAME[question].asked) for question in CONVICTION_QUESTIONS)
+_PERSON_STEPS = tuple((Step("person", question), BY_NAME[question].asked) for question in PERSON_QUESTIONS)
+_MORE, _ANSWERS = Step("more"), Step("answers")
+
+
+def _asked(conviction: Facts) -> list[str]:
+    """The questions asked about one conviction, in order. Its rules all read one view, so
+    the facts they share are worked out once."""
+    return [question for question, asked in _CONVICTION_RULES if asked(conviction)]
+
+
+@lru_cache(maxsize=MAX_CONVICTIONS)
+def _conviction_steps(index: int) -> tuple[tuple[Step, object], ...]:
+    # Each page of the conviction at ``index``, with its rule: made once, not on every path (a
+    # NamedTuple is made by a Python function, twenty times a path). Keyed on a position only.
+    return tuple((Step("conviction", question, index), asked) for question, asked in _CONVICTION_RULES)
 
 
 def prune(answers: dict) -> dict:
     """Drop every answer that is no longer on the path, so nothing stale reaches the engine."""
     convictions = []
+    facts = []
     for c in answers.get("convictions", []):
         kept = dict(c)
         # Re-check until stable: dropping one answer can make another irrelevant.
         for _ in range(len(CONVICTION_QUESTIONS)):
+            view = Facts(kept)
+            asked = _asked(view)
             removed = [
-                q for q in list(kept)
-                if q in CONVICTION_QUESTIONS and (not conviction_relevant(q, kept) or not _offered(q, kept))
+                q for q in kept
+                if q in CONVICTION_QUESTIONS
+                and (q not in asked or (q in _CHOICES_FROM_ANSWERS and not _offered(q, kept)))
             ]
             if not removed:
                 break
             for q in removed:
                 del kept[q]
+        else:
+            view = Facts(kept)
         convictions.append(kept)
+        facts.append(view)
     person = {
         q: v
         for q, v in answers.get("person", {}).items()
-        if q in PERSON_QUESTIONS and person_relevant(q, convictions)
+        if q in PERSON_QUESTIONS and BY_NAME[q].asked(facts)
     }
     pruned = {"convictions": convictions, "person": person}
     if answers.get("done_adding"):
@@ -81,7 +101,7 @@ def prune(answers: dict) -> dict:
 def conviction_complete(answers: dict, index: int) -> bool:
     """Whether every question the path asks about conviction ``index`` has an answer."""
     c = answers["convictions"][index]
-    return all(q in c for q in CONVICTION_QUESTIONS if conviction_relevant(q, c))
+    return all(q in c for q in _asked(Facts(c)))
 
 
 def progress(step: Step, answers: dict, path: list[Step] | None = None) -> tuple[int, int] | None:
@@ -98,26 +118,16 @@ def progress(step: Step, answers: dict, path: list[Step] | None = None) -> tuple
     return pages.index(step) + 1 + before, len(pages) + passed
 
 
-# Each conviction question with its rule, in the order asked: the path reads every one of them for
-# every conviction, twice for each answer.
-_CONVICTION_RULES = tuple((question, BY_NAME[question].asked) for question in CONVICTION_QUESTIONS)
-
-
 def steps(answers: dict) -> list[Step]:
     """Every page on the path for these answers, in order, up to the first unanswered one,
     then the rest of the path as far as it can be known."""
     path: list[Step] = []
-    convictions = answers.get("convictions") or [{}]
-    for index, c in enumerate(convictions):
-        for question, asked in _CONVICTION_RULES:
-            if asked(c):
-                path.append(Step("conviction", question, index))
-        if index == len(convictions) - 1:
-            path.append(Step("more"))
-    for question in PERSON_QUESTIONS:
-        if person_relevant(question, convictions):
-            path.append(Step("person", question))
-    path.append(Step("answers"))
+    facts = [Facts(c) for c in answers.get("convictions") or [{}]]
+    for index, conviction in enumerate(facts):
+        path.extend([step for step, asked in _conviction_steps(index) if asked(conviction)])
+    path.append(_MORE)
+    path.extend([step for step, asked in _PERSON_STEPS if asked(facts)])
+    path.append(_ANSWERS)
     return path
 
 

@@ -8,8 +8,8 @@ question page (templates/question.html) and the screening sent to the engine (sc
 
 Choice values are the engine's own (webapp.eligibility.vocabulary), never retyped: ``options``
 refuses a value the engine does not know. A rule is a pure function of the answers given so far
-for that conviction (for the person questions, of every conviction's answers): a question is asked
-only when the engine's outcome can turn on it.
+for that conviction, read through its ``Facts`` (for the person questions, of every conviction's
+``Facts``): a question is asked only when the engine's outcome can turn on it.
 
 Every sentence is one whole sentence through lazy_gettext, never composed from fragments.
 """
@@ -68,8 +68,8 @@ class Question:
     hint: object | None = None
     widget: str = RADIO
     scope: str = CONVICTION
-    # When the question is asked: of one conviction's answers (scope CONVICTION), or of the list
-    # of every conviction's answers (scope PERSON).
+    # When the question is asked: of one conviction's Facts (scope CONVICTION), or of the list
+    # of every conviction's Facts (scope PERSON).
     asked: Callable = field(default=lambda answers: True)
     # The answer as the engine takes it; None from it leaves the field out (the engine's unknown).
     # ``page_only`` questions are kept in the cookie for the pages but never sent to the engine.
@@ -175,7 +175,7 @@ PERSONAL_CONDUCT = (v.GIVE_AWAY, v.TRANSPORT_PERSONAL)
 CUTOFF_YEAR = LAW.prop64_effective_date.year
 
 
-def offense_before_cutoff(c: dict) -> bool | None:
+def offense_before_cutoff(c) -> bool | None:
     """True/False when the answers place the offense before/after Proposition 64 took effect,
     None when unsure."""
     year = c.get("offense_date")
@@ -186,75 +186,62 @@ def offense_before_cutoff(c: dict) -> bool | None:
     return int(year) < CUTOFF_YEAR
 
 
-def _in_scope(c: dict) -> bool:
-    # Cannabis in a prison (Penal Code 4573.6) or another law: the answer does not depend on facts.
-    return c.get("section") in IN_SCOPE
+class Facts:
+    """One conviction's answers as the rules read them: ``get`` reads an answer, and the facts
+    that many rules share are worked out once, when the view is made. Each rule used to work
+    them out again, about 45 times for every path, a third of what an answer cost. A view is
+    made from the answers of one moment; made again after any answer changes."""
+
+    __slots__ = (
+        "get", "section", "in_scope", "under_old_law", "adult_facts", "filed_in_adult_court",
+        "personal_11360", "sale_11360", "over_or_unsure", "priors_matter",
+    )
+
+    def __init__(self, answers: dict):
+        self.get = get = answers.get
+        self.section = section = get("section")
+        # Cannabis in a prison (Penal Code 4573.6) or another law: the answer does not depend on facts.
+        self.in_scope = section in IN_SCOPE
+        # Offenses on or after Proposition 64 took effect were sentenced under the new law: nothing more.
+        self.under_old_law = self.in_scope and offense_before_cutoff(answers) is not False
+        # Under 18, every in-scope offense became an infraction (11357(a)(1), 11358(a), 11359(a),
+        # 11360(a)(1)), so amounts and aggravating facts no longer change the outcome.
+        self.adult_facts = (
+            self.under_old_law and section != v.UNKNOWN and get("age_at_offense") != v.UNDER_18
+        )
+        # A juvenile case is filed with the juvenile court, whose papers these questions do not fill.
+        self.filed_in_adult_court = self.in_scope and get("court") != v.JUVENILE
+        conduct = get("conduct")
+        # Giving away or carrying for oneself can be lawful or an infraction depending on the amount
+        # and on concentrate (11362.1(a), 11360(b)); so can transport for sale, which 11360(b) makes
+        # an infraction up to 28.5 grams of non-concentrated cannabis. An unclear act is judged as a sale.
+        self.personal_11360 = section == "11360" and conduct in (*PERSONAL_CONDUCT, v.TRANSPORT_FOR_SALE)
+        self.sale_11360 = section == "11360" and conduct in SALE_CONDUCT
+        self.over_or_unsure = get("amount") != v.WITHIN
+        # A prior very serious conviction could keep this conviction a felony (11358(d)(1),
+        # 11359(c)(1), 11360(a)(3)(A)): exactly when earlier convictions matter.
+        self.priors_matter = self.adult_facts and (
+            (section == "11358" and self.over_or_unsure) or section == "11359" or self.sale_11360
+        )
 
 
-def _under_old_law(c: dict) -> bool:
-    # Offenses on or after Proposition 64 took effect were sentenced under the new law: nothing more.
-    return _in_scope(c) and offense_before_cutoff(c) is not False
-
-
-def _adult_facts(c: dict) -> bool:
-    # Under 18, every in-scope offense became an infraction (11357(a)(1), 11358(a), 11359(a),
-    # 11360(a)(1)), so amounts and aggravating facts no longer change the outcome.
-    return _under_old_law(c) and c.get("section") != v.UNKNOWN and c.get("age_at_offense") != v.UNDER_18
-
-
-def _section(c: dict, *sections: str) -> bool:
-    return c.get("section") in sections
-
-
-def _personal_11360(c: dict) -> bool:
-    # Giving away or carrying for oneself can be lawful or an infraction depending on the amount
-    # and on concentrate (11362.1(a), 11360(b)); so can transport for sale, which 11360(b) makes
-    # an infraction up to 28.5 grams of non-concentrated cannabis. An unclear act is judged as a sale.
-    return _section(c, "11360") and c.get("conduct") in (*PERSONAL_CONDUCT, v.TRANSPORT_FOR_SALE)
-
-
-def _over_or_unsure(c: dict) -> bool:
-    return c.get("amount") != v.WITHIN
-
-
-def _sale_11360(c: dict) -> bool:
-    return _section(c, "11360") and c.get("conduct") in SALE_CONDUCT
-
-
-def _filed_in_adult_court(c: dict) -> bool:
-    # A juvenile case is filed with the juvenile court, whose papers these questions do not fill.
-    return _in_scope(c) and c.get("court") != v.JUVENILE
-
-
-def _several_courthouses(c: dict) -> bool:
+def _several_courthouses(c: Facts) -> bool:
     county = _county_of(c)
-    return _filed_in_adult_court(c) and county is not None and county.needs_courthouse_question
+    return c.filed_in_adult_court and county is not None and county.needs_courthouse_question
 
 
-def _city_may_prosecute(c: dict) -> bool:
+def _city_may_prosecute(c: Facts) -> bool:
     county = _county_of(c)
     return (
-        _filed_in_adult_court(c)
+        c.filed_in_adult_court
         and c.get("level") == v.MISDEMEANOR
         and county is not None
         and county.needs_city_question
     )
 
 
-def _priors_matter(c: dict) -> bool:
-    return _adult_facts(c) and (
-        (_section(c, "11358") and _over_or_unsure(c)) or _section(c, "11359") or _sale_11360(c)
-    )
-
-
-def felony_rules_may_apply(c: dict) -> bool:
-    """Whether a prior very serious conviction could keep this conviction a felony
-    (11358(d)(1), 11359(c)(1), 11360(a)(3)(A)): exactly when earlier convictions matter."""
-    return _priors_matter(c)
-
-
-def _any_felony_rules(convictions: list[dict]) -> bool:
-    return any(felony_rules_may_apply(c) for c in convictions)
+def _any_felony_rules(convictions: list[Facts]) -> bool:
+    return any(c.priors_matter for c in convictions)
 
 
 # The super-strike hint names each category of Penal Code 667(e)(2)(C)(iv) in one translated
@@ -319,7 +306,7 @@ QUESTIONS: tuple[Question, ...] = (
             NOT_SURE,
         ),
         hint=_l("Section 11360 covers several different acts, and the law now treats them differently."),
-        asked=lambda c: _in_scope(c) and _section(c, "11360"),
+        asked=lambda c: c.in_scope and c.section == "11360",
     ),
     Question(
         "level",
@@ -336,7 +323,7 @@ QUESTIONS: tuple[Question, ...] = (
             "A felony is the most serious level. An infraction is the lowest, usually only a fine. "
             "Your court papers or record say which."
         ),
-        asked=_in_scope,
+        asked=lambda c: c.in_scope,
     ),
     Question(
         "offense_date",
@@ -347,7 +334,7 @@ QUESTIONS: tuple[Question, ...] = (
             "before %(cutoff)s, when Proposition 64 took effect. A best guess is fine.", **LEGAL),
         widget=YEAR,
         unknown_label=_l("I don't know the year"),
-        asked=_in_scope,
+        asked=lambda c: c.in_scope,
         page_only=True,  # sent to the engine as a date, with offense_before_cutoff (screening.py)
     ),
     Question(
@@ -364,7 +351,7 @@ QUESTIONS: tuple[Question, ...] = (
         hint=_l(
             "Proposition 64 took effect on %(cutoff)s. Offenses from that day on were already "
             "judged under the new law.", **LEGAL),
-        asked=lambda c: _in_scope(c) and c.get("offense_date") == str(CUTOFF_YEAR),
+        asked=lambda c: c.in_scope and c.get("offense_date") == str(CUTOFF_YEAR),
         page_only=True,
     ),
     Question(
@@ -380,7 +367,7 @@ QUESTIONS: tuple[Question, ...] = (
             allowed=(*v.AGE_BANDS, v.UNKNOWN),
         ),
         hint=_l("Your age on the day of the offense, not on the day of the conviction."),
-        asked=_under_old_law,
+        asked=lambda c: c.under_old_law,
     ),
     Question(
         "court",
@@ -398,7 +385,7 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         # An unknown age may still have been a juvenile-court case, which settles the age (11361.8(m)).
         # "Not sure" reaches the engine, which sends the case to review rather than to adult court.
-        asked=lambda c: _under_old_law(c) and c.get("age_at_offense") in (v.UNDER_18, v.UNKNOWN),
+        asked=lambda c: c.under_old_law and c.get("age_at_offense") in (v.UNDER_18, v.UNKNOWN),
     ),
     Question(
         "amount",
@@ -420,7 +407,7 @@ QUESTIONS: tuple[Question, ...] = (
             "hash, wax or oil) is the other limit. For growing, the limit is %(plants)s living plants.",
             **LEGAL,
         ),
-        asked=lambda c: _adult_facts(c) and (_section(c, "11357", "11358") or _personal_11360(c)),
+        asked=lambda c: c.adult_facts and (c.section in ("11357", "11358") or c.personal_11360),
     ),
     Question(
         "concentrated",
@@ -428,7 +415,7 @@ QUESTIONS: tuple[Question, ...] = (
         _l("Say whether it was concentrated cannabis, or that you are not sure."),
         options("concentrated", *YES_NO_NOT_SURE),
         hint=_l("Concentrated cannabis means things like hash, wax, shatter or oil, not the plant itself."),
-        asked=lambda c: _adult_facts(c) and (_section(c, "11357") or _personal_11360(c)),
+        asked=lambda c: c.adult_facts and (c.section == "11357" or c.personal_11360),
     ),
     Question(
         "school_grounds",
@@ -438,7 +425,7 @@ QUESTIONS: tuple[Question, ...] = (
         hint=_l(
             "This means a kindergarten, elementary, middle or high school, during school hours or activities."
         ),
-        asked=lambda c: _adult_facts(c) and _section(c, "11357") and c.get("amount") != v.OVER,
+        asked=lambda c: c.adult_facts and c.section == "11357" and c.get("amount") != v.OVER,
     ),
     Question(
         "sale_to_minor",
@@ -455,7 +442,7 @@ QUESTIONS: tuple[Question, ...] = (
                 "Did the case involve knowingly selling, or trying to sell, cannabis to someone "
                 "under %(minor_age)s?", **LEGAL),
         },
-        asked=lambda c: _adult_facts(c) and (_section(c, "11359") or _sale_11360(c)),
+        asked=lambda c: c.adult_facts and (c.section == "11359" or c.sale_11360),
     ),
     Question(
         "used_minor",
@@ -467,7 +454,7 @@ QUESTIONS: tuple[Question, ...] = (
         options("used_minor", *YES_NO_NOT_SURE),
         hint=_l("For example, to carry, sell or grow the cannabis."),
         # 11359(d) applies only to a person 21 or older.
-        asked=lambda c: _adult_facts(c) and _section(c, "11359") and c.get("age_at_offense") != v.AGE_18_20,
+        asked=lambda c: c.adult_facts and c.section == "11359" and c.get("age_at_offense") != v.AGE_18_20,
     ),
     Question(
         "import_export_over_limit",
@@ -477,7 +464,7 @@ QUESTIONS: tuple[Question, ...] = (
         _l("Say whether cannabis was brought into or taken out of California, or that you are not sure."),
         options("import_export_over_limit", *YES_NO_NOT_SURE),
         hint=_l("For concentrated cannabis the amount is %(import_concentrate)s grams.", **LEGAL),
-        asked=lambda c: _adult_facts(c) and _section(c, "11360")
+        asked=lambda c: c.adult_facts and c.section == "11360"
         and c.get("conduct") in (v.IMPORT_EXPORT, v.TRANSPORT_FOR_SALE, v.UNKNOWN),
     ),
     Question(
@@ -488,7 +475,7 @@ QUESTIONS: tuple[Question, ...] = (
         hint=_l(
             "For example taking water illegally, polluting streams, or harming fish, wildlife or public land."
         ),
-        asked=lambda c: _adult_facts(c) and _section(c, "11358") and _over_or_unsure(c),
+        asked=lambda c: c.adult_facts and c.section == "11358" and c.over_or_unsure,
     ),
     Question(
         "prior_same_offense_convictions",
@@ -503,7 +490,7 @@ QUESTIONS: tuple[Question, ...] = (
             allowed=(*(str(n) for n in v.PRIOR_COUNTS), v.UNKNOWN),
         ),
         hint=_l("Count only earlier convictions for the same kind of cannabis offense."),
-        asked=_priors_matter,
+        asked=lambda c: c.priors_matter,
         to_contract=_count,
     ),
     Question(
@@ -520,7 +507,7 @@ QUESTIONS: tuple[Question, ...] = (
             "This includes jail, prison, probation, parole, post-release community supervision and "
             "mandatory supervision."
         ),
-        asked=_in_scope,
+        asked=lambda c: c.in_scope,
     ),
     Question(
         "courthouse",
