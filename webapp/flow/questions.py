@@ -135,7 +135,8 @@ def _count(value: str):
     return value if value == v.UNKNOWN else int(value)
 
 
-def _county_of(c: dict) -> counties.County | None:
+def _county_of(c: dict | Facts) -> counties.County | None:
+    # The choices read a conviction's answers, the rules its Facts: both answer ``get``.
     slug = c.get("county")
     return _county(slug) if slug and slug != v.UNKNOWN else None
 
@@ -175,7 +176,7 @@ PERSONAL_CONDUCT = (v.GIVE_AWAY, v.TRANSPORT_PERSONAL)
 CUTOFF_YEAR = LAW.prop64_effective_date.year
 
 
-def offense_before_cutoff(c) -> bool | None:
+def offense_before_cutoff(c: dict) -> bool | None:
     """True/False when the answers place the offense before/after Proposition 64 took effect,
     None when unsure."""
     year = c.get("offense_date")
