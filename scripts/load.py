@@ -86,20 +86,24 @@ How to read these figures (written by hand on 2026-12-01 and 2026-12-02; re-chec
   cost 5.82M a page and its 20 answers 3.86M at the start of 2026-12-01's second session, 4.69M
   and 3.47M on 2026-12-02 (the lazy sentences read through the request's catalog, the language
   menu and the path's steps made of plain tuples, the fixed links built once, Jinja's templates
-  given a plain copy of the globals, the cookie compressed with a small zlib window); /healthz
+  given a plain copy of the globals, the cookie compressed with a small zlib window), and 4.44M
+  and 2.97M later that day (the path's rules read one view of each conviction, whose shared
+  facts are worked out once: an answer computes the path twice and prunes it once); /healthz
   with the cookie costs 0.95M and the bare page 0.79M. Counted in a real gunicorn worker (one
   thread, callgrind over 200 requests on one connection), gunicorn adds about 1.1M to every
-  request: a question page costs 5.90M, an answer 4.87M (before the zlib window), the bare page
-  1.86M. That predicts 0.34x; make load has measured 0.31x to 0.37x. For 0.5x a page and an
-  answer would have to cost about 3.7M on average in the worker, so about 2.5M in the process:
-  40% less than now, where no single cost left is over a tenth (Jinja's calls and escaping,
-  WTForms, the CSRF token signed and checked, Fernet, the path's rules, werkzeug's routing and
-  proxies, each a few per cent).
+  request: a question page cost 5.90M, an answer 4.87M (before the zlib window), the bare page
+  1.86M. With today's counts that predicts 0.39x; make load measured 0.36x in both of the day's
+  last runs (0.26x to 0.37x before). For 0.5x a page and an answer would have to cost about
+  3.7M on average in the worker, so about 2.6M in the process: 30% less than now (3.72M), where
+  no single cost left is over a tenth (Jinja's calls and escaping, WTForms, the CSRF token
+  signed and checked, Fernet, werkzeug's routing and its context proxies, about 60 lookups a
+  page; each a few per cent; the path's rules are now about 4% of a page, 10% of an answer).
 - **The heaviest pages.** Check answers and results cost the most per request (in the process,
   2026-12-02: 11.6M and 12.5M instructions, against 4.7M for a question page). Their sentences
   now read the request's remembered catalog, the engine's citations are translated once per
   language, each county's free-help block is drawn once per language for all 58 counties, and
-  check answers builds its change links without url_for's query encoding: 9.3M and 7.8M. Alone
+  check answers builds its change links without url_for's query encoding: 9.3M and 7.8M (9.0M
+  and 7.6M once the path's rules shared their facts). Alone
   at 32 clients the group went from 383 to 839 requests a second (0.16x to 0.24x a bare page
   that was itself faster that run), and its p99 in the mix from 114.5 to 81.1 ms.
 - **Connections spread over the workers.** The two workers share one listening socket, and a
@@ -134,6 +138,10 @@ How to read these figures (written by hand on 2026-12-01 and 2026-12-02; re-chec
   bare page served 3,450 requests a second against 2,430 at 01:45, while the question pages'
   instruction counts had not moved (4.68M and 3.51M): their ratio fell to 0.26x from 0.31x
   without any change of theirs, which is how far the ratio alone can be trusted from one run.
+  At 06:00 the floor was 14.3 ms, yet every server served less than at 04:30 (the bare page
+  2,150 to 2,980 requests a second, /healthz 1,820 to 1,940 against 2,527): the ratios held
+  (question pages 0.36x in two runs), the p99s did not (check answers and results alone 122 and
+  127 ms against 100 ms at 04:30, with fewer instructions; the beside median 92.6, then 99.5 ms).
 """
 
 
