@@ -26,8 +26,10 @@ def install(app: Flask) -> None:
         # A relative endpoint (".start") depends on the page's blueprint: built every time.
         if endpoint.startswith(".") or not FIXED_ARGUMENTS.issuperset(values):
             return build(endpoint, **values)
-        key = (request.script_root, endpoint, values.get("lang"), values.get("filename"),
-               getattr(g, "lang", None))
+        # Through the objects, not their proxies: each proxy read costs a failed attribute lookup
+        # first, and this runs a few times a page.
+        key = (request._get_current_object().script_root, endpoint, values.get("lang"),
+               values.get("filename"), getattr(g._get_current_object(), "lang", None))
         url = memo.get(key)
         if url is None:
             url = build(endpoint, **values)

@@ -30,7 +30,7 @@ class CatalogError(RuntimeError):
 
 
 def select_locale() -> str:
-    lang = getattr(g, "lang", None)
+    lang = getattr(g._get_current_object(), "lang", None)
     if lang not in current_app.config["SUPPORTED_LOCALES"]:
         # Error pages outside a language blueprint (404 under /es/…, 413) still follow the URL.
         lang = locale_from_path(request.path) if request else languages.DEFAULT
@@ -173,13 +173,14 @@ def language_blueprint(name: str, import_name: str) -> Blueprint:
 
     @bp.url_value_preprocessor
     def pull_lang(endpoint, values):
-        g.lang = (values or {}).pop("lang", None)
-        if g.lang not in current_app.config["SUPPORTED_LOCALES"]:
+        lang = g._get_current_object().lang = (values or {}).pop("lang", None)
+        if lang not in current_app.config["SUPPORTED_LOCALES"]:
             abort(404)
 
     @bp.url_defaults
     def add_lang(endpoint, values):
-        if "lang" not in values and getattr(g, "lang", None):
-            values["lang"] = g.lang
+        lang = getattr(g._get_current_object(), "lang", None)  # every url_for: no proxy reads
+        if "lang" not in values and lang:
+            values["lang"] = lang
 
     return bp

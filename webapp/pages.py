@@ -17,13 +17,16 @@ _SLOT = "crr-language-slot"
 
 def _same_page_in(code: str) -> str | None:
     """This page, with the same answers and query, in another language (None on the chooser)."""
-    endpoint = getattr(g, "language_menu_endpoint", None)
+    # The request itself, not its proxy: each read through the proxy costs a failed lookup first.
+    req = request._get_current_object()
+    endpoint = getattr(g._get_current_object(), "language_menu_endpoint", None)
     if endpoint:
         return url_for(endpoint, lang=code)  # a page that answers a POST cannot be fetched again
-    if request.url_rule is not None and "<lang>" in request.url_rule.rule:
-        args = {**request.args.to_dict(), **(request.view_args or {}), "lang": code}
-        return url_for(request.endpoint, **args)
-    if request.endpoint == "choose_language":
+    rule = req.url_rule
+    if rule is not None and "<lang>" in rule.rule:
+        args = {**req.args.to_dict(), **(req.view_args or {}), "lang": code}
+        return url_for(req.endpoint, **args)
+    if req.endpoint == "choose_language":
         return None  # the chooser is already in every language
     return f"/{code}/"  # error pages outside a language route
 
@@ -109,7 +112,7 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def page_context():
-        lang = getattr(g, "lang", None) or languages.from_path(request.path)
+        lang = getattr(g._get_current_object(), "lang", None) or languages.from_path(request.path)
         menu = language_menu(lang)
         listed = languages.get(lang)
         unreviewed = listed is not None and not listed.reviewed

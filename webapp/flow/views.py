@@ -119,7 +119,8 @@ def start_again():
 
 
 def _this_page() -> str:
-    return request.full_path if request.query_string else request.path
+    page = request._get_current_object()  # read twice: not through the proxy
+    return page.full_path if page.query_string else page.path
 
 
 def _refused(form):
