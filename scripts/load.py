@@ -86,18 +86,23 @@ How to read these figures (written by hand on 2026-12-01 and 2026-12-02; re-chec
   cost 5.82M a page and its 20 answers 3.86M at the start of 2026-12-01's second session, 4.69M
   and 3.47M on 2026-12-02 (the lazy sentences read through the request's catalog, the language
   menu and the path's steps made of plain tuples, the fixed links built once, Jinja's templates
-  given a plain copy of the globals, the cookie compressed with a small zlib window), and 4.44M
-  and 2.97M later that day (the path's rules read one view of each conviction, whose shared
-  facts are worked out once: an answer computes the path twice and prunes it once); /healthz
+  given a plain copy of the globals, the cookie compressed with a small zlib window), 4.44M and
+  2.97M later that day (the path's rules read one view of each conviction, whose shared facts
+  are worked out once: an answer computes the path twice and prunes it once), then 4.28M and
+  2.95M (the hottest reads of request and g made on the objects, not through werkzeug's
+  proxies: each proxy read first fails a plain attribute lookup, about 5,800 instructions);
+  /healthz
   with the cookie costs 0.95M and the bare page 0.79M. Counted in a real gunicorn worker (one
   thread, callgrind over 200 requests on one connection), gunicorn adds about 1.1M to every
   request: a question page cost 5.90M, an answer 4.87M (before the zlib window), the bare page
-  1.86M. With today's counts that predicts 0.39x; make load measured 0.36x in both of the day's
-  last runs (0.26x to 0.37x before). For 0.5x a page and an answer would have to cost about
-  3.7M on average in the worker, so about 2.6M in the process: 30% less than now (3.72M), where
-  no single cost left is over a tenth (Jinja's calls and escaping, WTForms, the CSRF token
-  signed and checked, Fernet, werkzeug's routing and its context proxies, about 60 lookups a
-  page; each a few per cent; the path's rules are now about 4% of a page, 10% of an answer).
+  1.86M. With the last counts that predicts 0.39x; make load measured 0.36x twice on the path
+  change and 0.43x once more after the proxy change (0.26x to 0.37x before): one run's ratio is
+  good to a few hundredths. For 0.5x a page and an answer would have to cost about 3.7M on
+  average in the worker, so about 2.6M in the process: 27% less than now (3.63M), where no
+  single cost left is over a tenth (Jinja's calls and escaping, WTForms, the CSRF token signed
+  and checked, Fernet, werkzeug's routing, the 56 proxy reads a page has left, 44 of them
+  inside Flask, Flask-WTF and Flask-Babel; each a few per cent; the path's rules are now about
+  4% of a page and 10% of an answer).
 - **The heaviest pages.** Check answers and results cost the most per request (in the process,
   2026-12-02: 11.6M and 12.5M instructions, against 4.7M for a question page). Their sentences
   now read the request's remembered catalog, the engine's citations are translated once per
