@@ -189,9 +189,9 @@ def offense_before_cutoff(c: dict) -> bool | None:
 
 class Facts:
     """One conviction's answers as the rules read them: ``get`` reads an answer, and the facts
-    that many rules share are worked out once, when the view is made. Each rule used to work
-    them out again, about 45 times for every path, a third of what an answer cost. A view is
-    made from the answers of one moment; made again after any answer changes."""
+    that many rules share are worked out once, when the view is made, because the path reads
+    every rule of every conviction (worked out in each rule, they were a third of what an answer
+    cost). A view holds the answers of one moment: make a new one after any answer changes."""
 
     __slots__ = (
         "get", "section", "in_scope", "under_old_law", "adult_facts", "filed_in_adult_court",
