@@ -173,7 +173,8 @@ def language_blueprint(name: str, import_name: str) -> Blueprint:
 
     @bp.url_value_preprocessor
     def pull_lang(endpoint, values):
-        lang = g._get_current_object().lang = (values or {}).pop("lang", None)
+        lang = (values or {}).pop("lang", None)
+        g.lang = lang
         if lang not in current_app.config["SUPPORTED_LOCALES"]:
             abort(404)
 
