@@ -62,6 +62,7 @@ DEFAULT_CLINIC_RATE_LIMIT = "240 per minute"  # four full ZIP parts
 DEFAULT_RENDERS_AT_ONCE = 2
 _IN_FLIGHT_EXPIRY = 120  # seconds: four worker timeouts
 _IN_FLIGHT_RETRY = 30
+_LOCK_TIMEOUT = 10  # seconds one process of the server waits for another's hold on the SQLite store
 PACKET, CLINIC = "packet", "clinic"
 _CONFIG = {PACKET: "PACKET_RATE_LIMIT", CLINIC: "CLINIC_RATE_LIMIT"}
 
@@ -88,14 +89,29 @@ class SQLiteStorage(Storage):
         self.path = (uri or "").removeprefix("sqlite://")
         if not self.path.startswith("/"):
             raise ValueError("RATELIMIT_STORAGE_URI must be sqlite:///absolute/path for SQLite")
-        with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS counters"
-                       " (key TEXT PRIMARY KEY, value INTEGER, expires REAL)")
+        self._create()
+
+    def _create(self) -> None:
+        # WAL (readers never wait for the writer) is kept in the file, so it is set once, here.
+        # Switching a new file to it needs the file to itself, and SQLite answers "database is
+        # locked" at once, without waiting its timeout, when another process opens the same new
+        # file in that moment: gunicorn's workers booting together did (6 in 160 here), and a
+        # worker that fails to boot stops the whole server. So wait for the other, as a lock would.
+        deadline = time.monotonic() + _LOCK_TIMEOUT
+        while True:
+            try:
+                with contextlib.closing(self._connect()) as db:
+                    db.execute("PRAGMA journal_mode=WAL")
+                    db.execute("CREATE TABLE IF NOT EXISTS counters"
+                               " (key TEXT PRIMARY KEY, value INTEGER, expires REAL)")
+                return
+            except sqlite3.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        return db
+        return sqlite3.connect(self.path, timeout=_LOCK_TIMEOUT, isolation_level=None)
 
     @property
     def base_exceptions(self):
