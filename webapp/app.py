@@ -18,7 +18,7 @@ from .form_token import install as install_form_token
 from .i18n import init_babel
 from .limits import init_app as init_limits
 from .packet import render_pool
-from .security import add_security_headers
+from .security import SecurityHeaders
 from .session_cookie import EncryptedCookieSessionInterface
 from .static_files import init_app as init_static
 from .templating import SiteEnvironment
@@ -41,6 +41,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.setdefault("RENDER_INLINE", app.config.get("TESTING", False))
     render_pool.render_inline_when(_render_inline)
     app.session_interface = EncryptedCookieSessionInterface()
+    app.wsgi_app = SecurityHeaders(app.wsgi_app)  # innermost: static files have their own
     _trust_proxies(app)
     app.raise_routing_exception = _relative_redirects(app.raise_routing_exception)
     init_static(app)
@@ -73,7 +74,6 @@ def create_app(overrides: dict | None = None) -> Flask:
     csrf.exempt(packet_api_bp)
     csrf.exempt(records_api_bp)
 
-    app.after_request(add_security_headers)
     pages.init_app(app)
     error_pages.init_app(app)
     return app

@@ -30,14 +30,24 @@ HEADERS = {
 }
 
 
-def add_security_headers(response):
-    headers = response.headers
-    # Headers.set scans every header for each name it sets (a hundred comparisons a page); most
-    # responses have none of these yet, and those are simply added.
-    present = {name.lower() for name, _ in headers.items()}
-    for name, value in HEADERS.items():
-        if name.lower() in present:
-            headers.set(name, value)
-        else:
-            headers.add(name, value)
-    return response
+# Each response's own value of one of these names is replaced, as the headers above apply to
+# every response Flask makes; static files get theirs from WhiteNoise (static_files.py).
+_NAMES = frozenset(name.lower() for name in HEADERS)
+_PAIRS = list(HEADERS.items())
+
+
+class SecurityHeaders:
+    """WSGI middleware around Flask that adds HEADERS to every response it makes, error pages
+    included. At this level the headers are a list of plain pairs: adding them through Flask's
+    response object checked and re-encoded each value on every request (werkzeug's Headers), a
+    few per cent of a page for the same eleven constant strings."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        def start_with_headers(status, headers, exc_info=None):
+            kept = [pair for pair in headers if pair[0].lower() not in _NAMES]
+            return start_response(status, kept + _PAIRS, exc_info)
+
+        return self.app(environ, start_with_headers)
