@@ -8,6 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from .languages import from_path
 from .packet.render_pool import RenderFailed, RenderTimeout
+from .page_chrome import no_kept_chrome
 
 log = logging.getLogger("webapp")
 
@@ -18,6 +19,7 @@ def error_page(status: int, kind: str, headers: dict | None = None):
     g.lang = getattr(g, "lang", None) or from_path(request.path)
     if request.path.startswith("/api/"):
         return {"error": {"path": "", "message": kind}}, status, headers or {}
+    no_kept_chrome()  # the address of an error page may be anything typed
     return render_template("error.html", status=status, kind=kind), status, headers or {}
 
 

@@ -1,61 +1,15 @@
-"""The pages outside a language (the chooser at /) and what every template is given: the
-language menu, the translation note, and the result-sentence helpers."""
+"""The pages outside a language (the chooser at /) and what every template is given: the page's
+language, its chrome (page_chrome.py) and the result-sentence helpers."""
 
-from dataclasses import dataclass
 from functools import lru_cache
 
-from flask import Flask, current_app, g, render_template, request, url_for
+from flask import Flask, current_app, g, render_template, request
 from flask_babel import force_locale
 from markupsafe import Markup
 
 from . import counties, languages
 from .i18n import catalog, gettext, lazy_text, pgettext
-
-# Stands for the language code while this page's address is built once for every language.
-_SLOT = "crr-language-slot"
-
-
-def _same_page_in(code: str) -> str | None:
-    """This page, with the same answers and query, in another language (None on the chooser)."""
-    # The request itself, not its proxy: each read through the proxy costs a failed lookup first.
-    req = request._get_current_object()
-    endpoint = getattr(g._get_current_object(), "language_menu_endpoint", None)
-    if endpoint:
-        return url_for(endpoint, lang=code)  # a page that answers a POST cannot be fetched again
-    rule = req.url_rule
-    if rule is not None and "<lang>" in rule.rule:
-        args = {**req.args.to_dict(), **(req.view_args or {}), "lang": code}
-        return url_for(req.endpoint, **args)
-    if req.endpoint == "choose_language":
-        return None  # the chooser is already in every language
-    return f"/{code}/"  # error pages outside a language route
-
-
-def _same_page_in_each() -> dict[str, str | None]:
-    """``_same_page_in`` for every listed language. The address is built once, with a stand-in
-    for the code, when the code is a path segment of its own (every language blueprint's
-    /<lang> prefix): building it afresh for each language cost a tenth of a question page."""
-    codes = [language.code for language in languages.LANGUAGES]
-    template = _same_page_in(_SLOT)
-    if template is None or f"/{_SLOT}/" not in template + "/":
-        return {code: _same_page_in(code) for code in codes}
-    return {code: template.replace(f"/{_SLOT}", f"/{code}", 1) for code in codes}
-
-
-@dataclass(frozen=True, slots=True)
-class MenuEntry:
-    """One language in the menu. Not a dict: the template reads ``entry.href`` and Jinja tries
-    an attribute before a key, so a dict costs a caught AttributeError per read (36 a page)."""
-
-    language: languages.Language
-    href: str | None
-    current: bool
-
-
-def language_menu(current: str) -> list[MenuEntry]:
-    hrefs = _same_page_in_each()
-    return [MenuEntry(language, hrefs[language.code], language.code == current)
-            for language in languages.LANGUAGES]
+from .page_chrome import page_chrome
 
 
 def _chooser_entry(language: languages.Language) -> dict:
@@ -106,21 +60,12 @@ def init_app(app: Flask) -> None:
         track_text=track_text,
         cite=cite,
         free_help=free_help,
+        page_chrome=page_chrome,
         reason_text=lambda code: lazy_text(REASON_TEXT.get(code, code)),
         remedy_text=lambda code: lazy_text(REMEDY_TEXT.get(code, code)),
     )
 
     @app.context_processor
     def page_context():
-        lang = getattr(g._get_current_object(), "lang", None) or languages.from_path(request.path)
-        menu = language_menu(lang)
-        listed = languages.get(lang)
-        unreviewed = listed is not None and not listed.reviewed
-        return {
-            "lang": lang,
-            "language_menu": menu if menu[0].href is not None else [],
-            "unreviewed": unreviewed,
-            # Only an unreviewed translation links to English (base.html); the menu has built it.
-            "english_url": next(e.href for e in menu if e.language.code == languages.DEFAULT)
-            if unreviewed else None,
-        }
+        # The rest of what base.html shows around the content comes from page_chrome().
+        return {"lang": getattr(g._get_current_object(), "lang", None) or languages.from_path(request.path)}
