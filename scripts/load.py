@@ -103,6 +103,19 @@ How to read these figures (written by hand on 2026-12-01 and 2026-12-02; re-chec
   and checked, Fernet, werkzeug's routing, the 56 proxy reads a page has left, 44 of them
   inside Flask, Flask-WTF and Flask-Babel; each a few per cent; the path's rules are now about
   4% of a page and 10% of an answer).
+  On 2026-12-03, with the harness keeping the cookie the server sets as wrk does (so a page
+  view no longer re-encrypts it): 4.46M a page and 3.21M an answer, then 3.69M and 3.10M. The
+  page's chrome (head links, header and language menu, footer sentences) is drawn once per
+  language and route and kept (webapp/page_chrome.py: -0.43M a page); the security headers are
+  added as plain pairs by a WSGI middleware, not through werkzeug's Headers (-0.14M a page,
+  -0.18M an answer); the signed form token is kept in the answers cookie instead of being signed
+  again on every page (-0.20M a page; +0.07M an answer, whose cookie is 100 bytes longer).
+  Then make load on a new machine, back to back: the commit before these three changes
+  (e1f012d) served question pages at 1,451 requests a second, 0.32x its bare page (4,575); with
+  them (d3658e5), 1,545, 0.35x (bare 4,391); start pages 0.41x to 0.46x. This machine's bare page
+  is half as fast again as the last one's (2,772) while the question pages gained a quarter, so
+  the same code's ratio fell from 0.43x to 0.32x by the machine alone: the ratio is a property of
+  the machine as much as of the code, and the instruction counts are the steadier measure.
 - **The heaviest pages.** Check answers and results cost the most per request (in the process,
   2026-12-02: 11.6M and 12.5M instructions, against 4.7M for a question page). Their sentences
   now read the request's remembered catalog, the engine's citations are translated once per
