@@ -86,22 +86,22 @@ def no_kept_chrome() -> None:
     g.crr_chrome_fresh = True
 
 
-def page_chrome() -> Chrome:
-    """The chrome of this request's page, in its language (base.html calls this once)."""
+def page_chrome(lang: str) -> Chrome:
+    """The chrome of this request's page in ``lang``, the page's language that every template is
+    given (pages.py); base.html calls this once."""
     req = request._get_current_object()  # read many times: not through the proxy
     state = g._get_current_object()
-    lang = getattr(state, "lang", None) or languages.from_path(req.path)
     if req.query_string or req.url_rule is None or getattr(state, "crr_chrome_fresh", False):
         return _draw(lang)
     view_args = tuple(sorted((req.view_args or {}).items()))
-    key = (current_app.jinja_env, catalog(), lang, req.script_root, req.endpoint, view_args,
+    key = (current_app.jinja_env, catalog(), req.script_root, req.endpoint, view_args,
            getattr(state, "language_menu_endpoint", None))
     return _kept(key, lang)
 
 
 @lru_cache(maxsize=KEPT_PAGES)
 def _kept(key: tuple, lang: str) -> Chrome:
-    # Everything _draw reads from the request is in the key.
+    # Everything _draw reads from the request is in the key or the language.
     return _draw(lang)
 
 

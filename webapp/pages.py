@@ -67,5 +67,5 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def page_context():
-        # The rest of what base.html shows around the content comes from page_chrome().
+        # What base.html shows around the content comes from page_chrome(lang).
         return {"lang": getattr(g._get_current_object(), "lang", None) or languages.from_path(request.path)}
