@@ -16,6 +16,7 @@ from .config import ROOT, build_config
 from .fixed_links import install as install_fixed_links
 from .form_token import install as install_form_token
 from .i18n import init_babel
+from .kept_pages import install as install_kept_pages
 from .limits import init_app as init_limits
 from .packet import render_pool
 from .security import SecurityHeaders
@@ -53,6 +54,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_babel(app)
     csrf.init_app(app)
     install_form_token(app)
+    install_kept_pages(app)
     init_limits(app)
 
     from . import error_pages, pages

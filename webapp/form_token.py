@@ -14,6 +14,7 @@ writes the token two or three times (its form, the start-again form, a cancel fo
 """
 
 import hashlib
+from contextlib import contextmanager
 from functools import lru_cache
 
 from flask import Flask
@@ -31,31 +32,48 @@ def _fingerprint(key: str | bytes) -> str:
     return hashlib.sha256(b"crr-form-token-key:" + data).hexdigest()[:16]
 
 
-def install(app: Flask) -> None:
-    field_name = app.config["WTF_CSRF_FIELD_NAME"]
-    # A time-limited token must be signed anew, or its clock would start at the first page.
-    keep = app.config.get("WTF_CSRF_TIME_LIMIT") is None
-
-    def csrf_token() -> str:
-        app_context = _cv_app.get(None)
-        request_context = _cv_request.get(None)
-        if app_context is None or request_context is None:
-            return generate_csrf()
-        token = app_context.g.__dict__.get(field_name)
-        if token is not None:
-            return token
-        if not keep:
-            return generate_csrf()
-        config = app_context.app.config
-        fingerprint = _fingerprint(config.get("WTF_CSRF_SECRET_KEY") or config["SECRET_KEY"])
-        session = request_context.session
-        kept = session.get(KEPT)
-        if (isinstance(kept, list) and len(kept) == 3 and isinstance(kept[2], str)
-                and kept[0] == session.get(field_name) and kept[1] == fingerprint):
-            setattr(app_context.g, field_name, kept[2])
-            return kept[2]
-        token = generate_csrf()
-        session[KEPT] = [session[field_name], fingerprint, token]
+def csrf_token() -> str:
+    """The form token of this request's page: the templates' ``csrf_token()``."""
+    app_context = _cv_app.get(None)
+    request_context = _cv_request.get(None)
+    if app_context is None or request_context is None:
+        return generate_csrf()
+    config = app_context.app.config
+    field_name = config["WTF_CSRF_FIELD_NAME"]
+    token = app_context.g.__dict__.get(field_name)
+    if token is not None:
         return token
+    if config.get("WTF_CSRF_TIME_LIMIT") is not None:
+        # A time-limited token must be signed anew, or its clock would start at the first page.
+        return generate_csrf()
+    fingerprint = _fingerprint(config.get("WTF_CSRF_SECRET_KEY") or config["SECRET_KEY"])
+    session = request_context.session
+    kept = session.get(KEPT)
+    if (isinstance(kept, list) and len(kept) == 3 and isinstance(kept[2], str)
+            and kept[0] == session.get(field_name) and kept[1] == fingerprint):
+        setattr(app_context.g, field_name, kept[2])
+        return kept[2]
+    token = generate_csrf()
+    session[KEPT] = [session[field_name], fingerprint, token]
+    return token
 
+
+@contextmanager
+def printed_as(stand_in: str):
+    """While a kept page is drawn (webapp/kept_pages.py), the templates print ``stand_in`` for
+    the token; this request's own token is untouched and read afterwards as usual."""
+    state = _cv_app.get().g
+    field_name = _cv_app.get().app.config["WTF_CSRF_FIELD_NAME"]
+    before = state.__dict__.get(field_name)
+    setattr(state, field_name, stand_in)
+    try:
+        yield
+    finally:
+        if before is None:
+            state.__dict__.pop(field_name, None)
+        else:
+            setattr(state, field_name, before)
+
+
+def install(app: Flask) -> None:
     app.jinja_env.globals["csrf_token"] = csrf_token

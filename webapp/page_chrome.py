@@ -89,14 +89,20 @@ def no_kept_chrome() -> None:
 def page_chrome(lang: str) -> Chrome:
     """The chrome of this request's page in ``lang``, the page's language that every template is
     given (pages.py); base.html calls this once."""
+    key = route_key()
+    return _draw(lang) if key is None else _kept(key, lang)
+
+
+def route_key() -> tuple | None:
+    """What this page's chrome depends on besides its language, or None when it must be drawn
+    afresh and not kept: a query string, an address no route matched, an error page."""
     req = request._get_current_object()  # read many times: not through the proxy
     state = g._get_current_object()
     if req.query_string or req.url_rule is None or getattr(state, "crr_chrome_fresh", False):
-        return _draw(lang)
+        return None
     view_args = tuple(sorted((req.view_args or {}).items()))
-    key = (current_app.jinja_env, catalog(), req.script_root, req.endpoint, view_args,
-           getattr(state, "language_menu_endpoint", None))
-    return _kept(key, lang)
+    return (current_app.jinja_env, catalog(), req.script_root, req.endpoint, view_args,
+            getattr(state, "language_menu_endpoint", None))
 
 
 @lru_cache(maxsize=KEPT_PAGES)

@@ -17,6 +17,7 @@ from wtforms.validators import StopValidation, ValidationError
 
 from ..eligibility import vocabulary
 from ..i18n import lazy_text
+from ..kept_pages import Hole
 from .questions import BY_NAME, RADIO, SELECT, YEAR, Question
 
 YEAR_DIGITS = 4
@@ -101,11 +102,42 @@ class QuestionForm(FlaskForm):
         """Pre-fill the page with a stored answer code."""
         self.field.data = value
 
+    @property
+    def keepable(self) -> bool:
+        """Whether the page shows only the declaration's words (webapp/kept_pages.py): not so
+        when its choices come from the answers (a county's courthouses), when its wording
+        follows an answer (the section), or when it shows errors or what was typed back."""
+        declaration = self.declaration
+        return not (declaration.options_for or declaration.text_by_section or self.errors)
+
+    def shape(self) -> tuple:
+        """What the kept page of this form depends on: its question, asked about one conviction
+        or several, and which choices it offers (the last page of convictions drops "add")."""
+        choices = tuple(c.value for c in self.field.choices) if self.widget in (RADIO, SELECT) else ()
+        return self.declaration.name, self.several, choices
+
+    def hole_values(self) -> dict[str, object]:
+        """What fills the holes ``make_holes`` leaves: which choice is ticked."""
+        data, name = self.field.data, self.field_name
+        written = Markup(" checked" if self.widget == RADIO else " selected")  # noqa: S704 (fixed)
+        return {f"{name}={choice.value}": written if choice.value == data else ""
+                for choice in self.field.choices}
+
+    def make_holes(self) -> None:
+        """Draw the page with nothing of the person's in it: each choice's state a hole."""
+        self.field.data = Hole(self.field_name)
+
 
 class _OneOfChoices:
     def __init__(self, *args, message="", **kwargs):
         super().__init__(*args, **kwargs)
         self.message = message
+
+    def iter_choices(self):
+        choices = super().iter_choices()
+        if isinstance(self.data, Hole):  # a kept page being drawn: each choice's state a hole
+            return [choice._replace(selected=self.data.of(choice.value)) for choice in choices]
+        return choices
 
     def pre_validate(self, form):
         if self.data in (None, "") or self.data not in {choice.value for choice in self.choices}:
@@ -141,6 +173,15 @@ class YearForm(QuestionForm):
             self.unknown_field.data = True
         else:
             self.field.data = value
+
+    def hole_values(self) -> dict[str, object]:
+        unknown = self.unknown_field
+        return {self.field_name: self.field.data or "",
+                unknown.name: Markup(" checked") if unknown.data else ""}
+
+    def make_holes(self) -> None:
+        self.field.data = Hole(self.field_name)
+        self.unknown_field.data = Hole(self.unknown_field.name)
 
 
 def _check_year(form: YearForm, field) -> None:

@@ -1,10 +1,12 @@
 """The pages of the guided check. Each request derives the path from the answers in the cookie."""
 
-from flask import abort, redirect, render_template, request, session, url_for
+from flask import abort, g, redirect, render_template, request, session, url_for
 
-from .. import form_memory
+from .. import form_memory, form_token, kept_pages
 from ..eligibility import assess, vocabulary
 from ..i18n import language_blueprint
+from ..kept_pages import Hole
+from ..page_chrome import route_key
 from . import answers as store
 from .forms import ActionForm, form_for
 from .labels import answer_label, conviction_title, question_text, removed_message
@@ -147,28 +149,41 @@ def _question_page(step: Step, answers: dict, stored: dict):
             keep_changing = _changing() and destination.kind != "answers"
             return redirect(change_url(destination) if keep_changing else step_url(destination))
         return _refused(form)
-    if not form_memory.recall(form, request.path) and stored.get(step.question) is not None:
+    recalled = form_memory.recall(form, request.path)
+    if not recalled and stored.get(step.question) is not None:
         form.show(stored[step.question])
-    return _render_question(form, step, answers, path)
+    return _render_question(form, step, answers, path, recalled=recalled)
 
 
-def _render_question(form, step: Step, answers: dict, path: list[Step]):
+def _render_question(form, step: Step, answers: dict, path: list[Step], *, recalled: bool = False):
+    """The question page: drawn once per address and language with holes for the person's parts
+    (webapp/kept_pages.py), then filled with this person's."""
     # With several convictions, each question page says which one it is about.
     several = step.kind == "conviction" and len(answers["convictions"]) > 1
     lost = bool(session.pop(LOST, False)) or _answers_lost()
-    html = render_template(
-        "question.html",
-        form=form.translate_choices(),
-        step=step,
-        caption=conviction_title(step.index + 1, answers["convictions"][step.index]) if several else None,
-        back_url=_back_url(step, answers, path),
-        action=_this_page(),
-        progress=progress(step, answers, path),
-        lost=lost,
-        cancel_number=step.index + 1 if step.kind == "conviction" and step.index == _adding(answers)
-        else None,
-    )
-    return html, 200
+    caption = conviction_title(step.index + 1, answers["convictions"][step.index]) if several else None
+    number = progress(step, answers, path)
+    cancel_number = (step.index + 1 if step.kind == "conviction" and step.index == _adding(answers)
+                     else None)
+    values = {**form.hole_values(), "back_url": _back_url(step, answers, path), "action": _this_page(),
+              "caption": caption, "number": number and number[0], "total": number and number[1],
+              "token": form_token.csrf_token()}
+    route = route_key()
+    key = None
+    if route is not None and form.keepable and not (recalled or lost):
+        # The page's shape: which of its parts it shows at all, never what they say.
+        key = (route, g.lang, form.shape(), caption is None, number is None, cancel_number)
+
+    def draw() -> str:
+        form.translate_choices().make_holes()
+        with form_token.printed_as(Hole("token")):
+            return render_template(
+                "question.html", form=form, step=step, lost=lost, cancel_number=cancel_number,
+                caption=caption and Hole("caption"), back_url=Hole("back_url"), action=Hole("action"),
+                progress=number and (Hole("number"), Hole("total")),
+            )
+
+    return kept_pages.page(key, draw, values), 200
 
 
 @bp.route("/check/<int:n>/<question>", methods=["GET", "POST"])
@@ -211,8 +226,8 @@ def more():
             store.save(answers)
             return redirect(step_url(first_unanswered(store.load())))
         return _refused(form)
-    form_memory.recall(form, request.path)
-    return _render_question(form, step, answers, path)
+    recalled = form_memory.recall(form, request.path)
+    return _render_question(form, step, answers, path, recalled=recalled)
 
 
 # --- Check answers, change, add, remove ---------------------------------------------------------
