@@ -116,6 +116,14 @@ How to read these figures (written by hand on 2026-12-01 and 2026-12-02; re-chec
   is half as fast again as the last one's (2,772) while the question pages gained a quarter, so
   the same code's ratio fell from 0.43x to 0.32x by the machine alone: the ratio is a property of
   the machine as much as of the code, and the instruction counts are the steadier measure.
+  Then the question page itself kept (webapp/kept_pages.py): drawn once per address and
+  language with holes for the person's parts (form token, Back and form addresses, caption,
+  question number, which choice is ticked), each view joining the kept pieces with its own
+  values: 3.66M a page to 2.45M (-33%); an answer unchanged (3.10M). make load, same machine:
+  question pages 1,545 to 1,836 requests a second, 0.35x to 0.37x (bare 4,391 then 4,927); the
+  pages alone now cost about what the answers alone do (0.36x), so the rest of the gap is the
+  answer's (Flask-WTF's token check, the cookie opened and sealed again, the path, the redirect)
+  and the request handling every page pays (/healthz with the cookie, 0.75x).
 - **The heaviest pages.** Check answers and results cost the most per request (in the process,
   2026-12-02: 11.6M and 12.5M instructions, against 4.7M for a question page). Their sentences
   now read the request's remembered catalog, the engine's citations are translated once per
