@@ -62,8 +62,8 @@ def csrf_token() -> str:
 def printed_as(stand_in: str):
     """While a kept page is drawn (webapp/kept_pages.py), the templates print ``stand_in`` for
     the token; this request's own token is untouched and read afterwards as usual."""
-    state = _cv_app.get().g
-    field_name = _cv_app.get().app.config["WTF_CSRF_FIELD_NAME"]
+    app_context = _cv_app.get()
+    state, field_name = app_context.g, app_context.app.config["WTF_CSRF_FIELD_NAME"]
     before = state.__dict__.get(field_name)
     setattr(state, field_name, stand_in)
     try:

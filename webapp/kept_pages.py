@@ -62,8 +62,11 @@ def attribute(name: str) -> Callable[[object], Markup]:
     return write
 
 
+checked, selected = attribute("checked"), attribute("selected")
+
+
 def install(app) -> None:
-    app.jinja_env.filters.update(checked=attribute("checked"), selected=attribute("selected"))
+    app.jinja_env.filters.update(checked=checked, selected=selected)
 
 
 def page(key: tuple | None, draw: Callable[[], str], values: dict[str, object]) -> str:

@@ -17,7 +17,7 @@ from wtforms.validators import StopValidation, ValidationError
 
 from ..eligibility import vocabulary
 from ..i18n import lazy_text
-from ..kept_pages import Hole
+from ..kept_pages import Hole, checked, selected
 from .questions import BY_NAME, RADIO, SELECT, YEAR, Question
 
 YEAR_DIGITS = 4
@@ -119,9 +119,8 @@ class QuestionForm(FlaskForm):
     def hole_values(self) -> dict[str, object]:
         """What fills the holes ``make_holes`` leaves: which choice is ticked."""
         data, name = self.field.data, self.field_name
-        written = Markup(" checked" if self.widget == RADIO else " selected")  # noqa: S704 (fixed)
-        return {f"{name}={choice.value}": written if choice.value == data else ""
-                for choice in self.field.choices}
+        write = checked if self.widget == RADIO else selected  # as the macros write it
+        return {f"{name}={choice.value}": write(choice.value == data) for choice in self.field.choices}
 
     def make_holes(self) -> None:
         """Draw the page with nothing of the person's in it: each choice's state a hole."""
@@ -176,8 +175,7 @@ class YearForm(QuestionForm):
 
     def hole_values(self) -> dict[str, object]:
         unknown = self.unknown_field
-        return {self.field_name: self.field.data or "",
-                unknown.name: Markup(" checked") if unknown.data else ""}
+        return {self.field_name: self.field.data or "", unknown.name: checked(unknown.data)}
 
     def make_holes(self) -> None:
         self.field.data = Hole(self.field_name)
