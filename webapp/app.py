@@ -7,13 +7,13 @@ import os
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask
-from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import RequestRedirect
 
 from .config import ROOT, build_config
 from .fixed_links import install as install_fixed_links
+from .form_token import KeptTokenProtect
 from .form_token import install as install_form_token
 from .i18n import init_babel
 from .kept_pages import install as install_kept_pages
@@ -24,7 +24,7 @@ from .session_cookie import EncryptedCookieSessionInterface
 from .static_files import init_app as init_static
 from .templating import SiteEnvironment
 
-csrf = CSRFProtect()
+csrf = KeptTokenProtect()
 
 
 def create_app(overrides: dict | None = None) -> Flask:

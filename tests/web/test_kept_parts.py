@@ -3,7 +3,10 @@ person sees: the page chrome (webapp/page_chrome.py) and the signed form token
 (webapp/form_token.py)."""
 
 import re
+import time
 
+import flask_wtf.csrf
+import itsdangerous
 import pytest
 
 import webapp.form_token
@@ -107,3 +110,61 @@ def test_starting_again_makes_a_new_token_and_refuses_the_old(csrf_client):
     assert new != old
     refused = csrf_client.post("/en/check/1/county", data={"county": "kern", "csrf_token": old})
     assert refused.status_code == 400
+
+
+def _count_signature_checks(monkeypatch) -> list:
+    checked = []
+    validate = flask_wtf.csrf.validate_csrf
+
+    def counting(*args, **kwargs):
+        checked.append(1)
+        return validate(*args, **kwargs)
+
+    monkeypatch.setattr(flask_wtf.csrf, "validate_csrf", counting)
+    return checked
+
+
+def test_the_kept_token_is_accepted_without_a_second_signature_check(csrf_client, monkeypatch):
+    checked = _count_signature_checks(monkeypatch)
+    token = csrf_token(csrf_client.get("/en/check/1/county").get_data(as_text=True))
+    answered = csrf_client.post("/en/check/1/county", data={"county": "kern", "csrf_token": token})
+    assert (answered.status_code, answered.headers["Location"], checked) == (302, "/en/check/1/section", [])
+    # Anything else goes through Flask-WTF's own check, and is refused there.
+    for forged in (token + "x", token[:-1], "", "ünïcode." + token):
+        refused = csrf_client.post("/en/check/1/section", data={"section": "11357", "csrf_token": forged})
+        assert refused.status_code == 400, forged
+    assert len(checked) == 4
+
+
+def test_another_token_signed_for_this_session_is_still_accepted(csrf_app, monkeypatch):
+    # Signed for the same secret a minute earlier, so not the kept one: Flask-WTF's check decides.
+    client = csrf_app.test_client()
+    kept = csrf_token(client.get("/en/check/1/county").get_data(as_text=True))
+    with client.session_transaction() as stored:
+        secret = stored["csrf_token"]
+    signer = itsdangerous.URLSafeTimedSerializer(TEST_SECRET, salt="wtf-csrf-token")
+    now = int(time.time())
+    monkeypatch.setattr(itsdangerous.timed.TimestampSigner, "get_timestamp", lambda self: now - 60)
+    earlier, stranger = signer.dumps(secret), signer.dumps("f" * 40)
+    monkeypatch.undo()
+    assert earlier != kept
+    checked = _count_signature_checks(monkeypatch)
+    answered = client.post("/en/check/1/county", data={"county": "kern", "csrf_token": earlier})
+    assert (answered.status_code, len(checked)) == (302, 1)
+    refused = client.post("/en/check/1/section", data={"section": "11357", "csrf_token": stranger})
+    assert (refused.status_code, len(checked)) == (400, 2)
+
+
+@pytest.mark.parametrize(("referrer", "status"), [
+    (None, 400),
+    ("https://evil.example/en/check/1/county", 400),
+    ("http://localhost/en/check/1/county", 400),
+    ("https://localhost/en/check/1/county", 302),
+])
+def test_on_https_the_kept_token_still_needs_a_referrer_from_this_site(csrf_client, referrer, status):
+    secure = "https://localhost"
+    token = csrf_token(csrf_client.get("/en/check/1/county", base_url=secure).get_data(as_text=True))
+    headers = {"Referer": referrer} if referrer else {}
+    answered = csrf_client.post("/en/check/1/county", base_url=secure, headers=headers,
+                                data={"county": "kern", "csrf_token": token})
+    assert answered.status_code == status
