@@ -22,6 +22,12 @@ def remember(form, page: str) -> None:
     }
 
 
+def waiting() -> bool:
+    """Whether a memory waits in the cookie (for this page or another): ``recall`` must then run,
+    to use it or drop it."""
+    return KEY in session
+
+
 def recall(form, page: str) -> bool:
     """Put back what ``remember`` kept for ``page`` into ``form``; True when there was something.
 

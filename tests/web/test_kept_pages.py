@@ -8,6 +8,9 @@ import re
 import pytest
 
 from webapp import kept_pages, languages
+from webapp.eligibility import vocabulary
+from webapp.flow.forms import form_class, form_for
+from webapp.flow.questions import BY_NAME, QUESTIONS, YEAR
 
 from ..conftest import csrf_token
 from .journey import walk
@@ -172,3 +175,24 @@ def test_a_conviction_is_named_in_the_language_of_each_page(client):
     assert re.fullmatch(r"Condena 2: [^,]+, Condado de Alameda", captions["es"]), captions
     # And again, after every other language: each still its own.
     assert {code: _caption(_page(client, f"/{code}/check/2/level")) for code in languages.CODES} == captions
+
+
+@pytest.mark.parametrize("question", [q.name for q in QUESTIONS])
+def test_a_stored_answer_s_page_is_known_without_its_form(app, question):
+    """What a kept page is looked up and filled with, worked out from the declaration alone,
+    is what the form itself gives for the same page, for every answer it can show."""
+    declaration = BY_NAME[question]
+    offered = [o.value for o in declaration.options_in(None)] if declaration.widget != YEAR else ["2012"]
+    with app.test_request_context(f"/en/check/1/{question}"):
+        for several in (False, True):
+            for value in (None, vocabulary.UNKNOWN, *offered):
+                form = form_for(question)
+                form.several = several
+                form.for_conviction(None)
+                if value is not None:
+                    form.show(value)
+                page = form_class(question).stored_page(several, value)
+                if not form.keepable:
+                    assert page is None
+                    continue
+                assert page == (form.shape(), form.hole_values()), (several, value)

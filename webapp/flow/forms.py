@@ -107,8 +107,12 @@ class QuestionForm(FlaskForm):
         """Whether the page shows only the declaration's words (webapp/kept_pages.py): not so
         when its choices come from the answers (a county's courthouses), when its wording
         follows an answer (the section), or when it shows errors or what was typed back."""
-        declaration = self.declaration
-        return not (declaration.options_for or declaration.text_by_section or self.errors)
+        return self.keeps_its_words() and not self.errors
+
+    @classmethod
+    def keeps_its_words(cls) -> bool:
+        declaration = cls.declaration
+        return not (declaration.options_for or declaration.text_by_section)
 
     def shape(self) -> tuple:
         """What the kept page of this form depends on: its question, asked about one conviction
@@ -118,9 +122,23 @@ class QuestionForm(FlaskForm):
 
     def hole_values(self) -> dict[str, object]:
         """What fills the holes ``make_holes`` leaves: which choice is ticked."""
-        data, name = self.field.data, self.field_name
-        write = checked if self.widget == RADIO else selected  # as the macros write it
-        return {f"{name}={choice.value}": write(choice.value == data) for choice in self.field.choices}
+        return self.holes_of(self.field.data, [choice.value for choice in self.field.choices])
+
+    @classmethod
+    def holes_of(cls, data, offered: list[str]) -> dict[str, object]:
+        write = checked if cls.declaration.widget == RADIO else selected  # as the macros write it
+        return {f"{cls.declaration.name}={value}": write(value == data) for value in offered}
+
+    @classmethod
+    def stored_page(cls, several: bool, value: str | None) -> tuple[tuple, dict] | None:
+        """The shape and hole values of this question's page showing the stored answer
+        ``value``, known from the declaration without building the form (a WTForms form is
+        7% of a question page); None when the page's words follow the answers. What the form
+        itself gives for the same page (``shape``, ``hole_values`` after ``show``)."""
+        if not cls.keeps_its_words():
+            return None
+        offered = [option.value for option in cls.declaration.options_in(None)]
+        return (cls.declaration.name, several, tuple(offered)), cls.holes_of(value, offered)
 
     def make_holes(self) -> None:
         """Draw the page with nothing of the person's in it: each choice's state a hole."""
@@ -174,8 +192,19 @@ class YearForm(QuestionForm):
             self.field.data = value
 
     def hole_values(self) -> dict[str, object]:
-        unknown = self.unknown_field
-        return {self.field_name: self.field.data or "", unknown.name: checked(unknown.data)}
+        return self.year_holes(self.field.data or "", self.unknown_field.data)
+
+    @classmethod
+    def year_holes(cls, year: str, unknown) -> dict[str, object]:
+        return {cls.declaration.name: year, f"{cls.declaration.name}_unknown": checked(unknown)}
+
+    @classmethod
+    def stored_page(cls, several: bool, value: str | None) -> tuple[tuple, dict] | None:
+        if not cls.keeps_its_words():
+            return None
+        unknown = value == vocabulary.UNKNOWN
+        holes = cls.year_holes("" if unknown or value is None else value, unknown)
+        return (cls.declaration.name, several, ()), holes
 
     def make_holes(self) -> None:
         self.field.data = Hole(self.field_name)

@@ -8,7 +8,7 @@ from ..i18n import language_blueprint
 from ..kept_pages import Hole
 from ..page_chrome import route_key
 from . import answers as store
-from .forms import ActionForm, form_for
+from .forms import ActionForm, form_class, form_for
 from .labels import answer_label, conviction_title, question_text, removed_message
 from .path import (
     CONVICTION_QUESTIONS,
@@ -137,9 +137,22 @@ def _question_page(step: Step, answers: dict, stored: dict):
     if not reachable(step, answers, path):
         # A bookmark, a stale Back button or a hand-typed URL: go where the answers lead.
         return _to_path(answers, bookmark=True)
-    form = form_for(step.question)
-    form.several = step.kind == "person" and len(answers["convictions"]) > 1
-    form.for_conviction(stored if step.kind == "conviction" else None)
+    several = step.kind == "person" and len(answers["convictions"]) > 1
+
+    def build():
+        form = form_for(step.question)
+        form.several = several
+        return form.for_conviction(stored if step.kind == "conviction" else None)
+
+    if request.method == "GET" and not form_memory.waiting():
+        # The usual view: the stored answer shown, nothing typed or wrong to show back. A kept
+        # page needs no form at all; ``build`` runs only if the page has to be drawn.
+        page = form_class(step.question).stored_page(several, stored.get(step.question))
+        if page is not None:
+            shape, holes = page
+            return _render_question(lambda: _shown(build(), stored.get(step.question)), step, answers,
+                                    path, shape=shape, holes=holes)
+    form = build()
     if request.method == "POST":
         if form.validate():
             stored[step.question] = form.value()
@@ -150,14 +163,29 @@ def _question_page(step: Step, answers: dict, stored: dict):
             return redirect(change_url(destination) if keep_changing else step_url(destination))
         return _refused(form)
     recalled = form_memory.recall(form, request.path)
-    if not recalled and stored.get(step.question) is not None:
-        form.show(stored[step.question])
-    return _render_question(form, step, answers, path, recalled=recalled)
+    if not recalled:
+        _shown(form, stored.get(step.question))
+    return _shown_form(form, step, answers, path, recalled=recalled)
 
 
-def _render_question(form, step: Step, answers: dict, path: list[Step], *, recalled: bool = False):
-    """The question page: drawn once per address and language with holes for the person's parts
-    (webapp/kept_pages.py), then filled with this person's."""
+def _shown(form, value):
+    if value is not None:
+        form.show(value)
+    return form
+
+
+def _shown_form(form, step: Step, answers: dict, path: list[Step], *, recalled: bool):
+    """A question page drawn from its form (what was typed back, or the page of a form the view
+    changed): kept only when it shows nothing but the declaration's words."""
+    return _render_question(lambda: form, step, answers, path, holes=form.hole_values(),
+                            shape=form.shape() if form.keepable and not recalled else None)
+
+
+def _render_question(make_form, step: Step, answers: dict, path: list[Step], *, shape: tuple | None,
+                     holes: dict):
+    """The question page: drawn once per address, language and ``shape`` with holes for the
+    person's parts (webapp/kept_pages.py), then filled with this person's (``holes`` and the rest).
+    ``make_form`` gives the page's form, needed only to draw it; with no shape it is not kept."""
     # With several convictions, each question page says which one it is about.
     several = step.kind == "conviction" and len(answers["convictions"]) > 1
     lost = bool(session.pop(LOST, False)) or _answers_lost()
@@ -165,17 +193,18 @@ def _render_question(form, step: Step, answers: dict, path: list[Step], *, recal
     number = progress(step, answers, path)
     cancel_number = (step.index + 1 if step.kind == "conviction" and step.index == _adding(answers)
                      else None)
-    values = {**form.hole_values(), "back_url": _back_url(step, answers, path), "action": _this_page(),
+    values = {**holes, "back_url": _back_url(step, answers, path), "action": _this_page(),
               "caption": caption, "number": number and number[0], "total": number and number[1],
               "token": form_token.csrf_token()}
     route = route_key()
     key = None
-    if route is not None and form.keepable and not (recalled or lost):
+    if route is not None and shape is not None and not lost:
         # The page's shape: which of its parts it shows at all, never what they say.
-        key = (route, g.lang, form.shape(), caption is None, number is None, cancel_number)
+        key = (route, g.lang, shape, caption is None, number is None, cancel_number)
 
     def draw() -> str:
-        form.translate_choices().make_holes()
+        form = make_form().translate_choices()
+        form.make_holes()
         with form_token.printed_as(Hole("token")):
             return render_template(
                 "question.html", form=form, step=step, lost=lost, cancel_number=cancel_number,
@@ -227,7 +256,7 @@ def more():
             return redirect(step_url(first_unanswered(store.load())))
         return _refused(form)
     recalled = form_memory.recall(form, request.path)
-    return _render_question(form, step, answers, path, recalled=recalled)
+    return _shown_form(form, step, answers, path, recalled=recalled)
 
 
 # --- Check answers, change, add, remove ---------------------------------------------------------
