@@ -2,6 +2,7 @@
 engine's screening and the clinic columns all come from that declaration."""
 
 import pytest
+from flask import request
 
 from webapp.clinic import columns
 from webapp.eligibility import vocabulary
@@ -10,6 +11,7 @@ from webapp.flow.forms import form_class
 from webapp.flow.questions import BY_NAME, QUESTIONS, options
 
 from .pages import refused
+from .test_flow import ALAMEDA_SALE, FRESNO_POSSESSION
 
 
 def test_every_engine_question_is_a_contract_field_and_a_clinic_column():
@@ -56,3 +58,26 @@ def test_check_answers_labels_come_from_the_declaration(app):
         assert BY_NAME["level"].label("felony") == "Felony"
         assert BY_NAME["offense_date"].label("unknown") == "I don't know the year"
         assert BY_NAME["county"].label("fresno") == "Fresno"
+
+
+CHOSEN = [q.name for q in QUESTIONS if q.widget in (questions.RADIO, questions.SELECT)]
+
+
+@pytest.mark.parametrize("question", CHOSEN)
+def test_an_answer_taken_without_the_form_is_the_one_the_form_takes(app, question):
+    """Answers plainly among the choices are stored without building the form
+    (``plain_answer``): exactly those the form accepts, with the value it would store."""
+    declaration = BY_NAME[question]
+    for conviction in (None, {}, FRESNO_POSSESSION, ALAMEDA_SALE):
+        offered = [o.value for o in declaration.options_in(conviction)]
+        posts = [{question: [value]} for value in offered]
+        posts += [{}, {question: [""]}, {question: ["bogus"]}, {question: ["ünï"]},
+                  {question: [offered[0] + " "]}, {question: [offered[0], "bogus"]},
+                  {question: ["bogus", offered[0]]}, {question.upper(): [offered[0]]}]
+        for data in posts:
+            with app.test_request_context(f"/en/check/1/{question}", method="POST", data=data):
+                form = form_class(question)()
+                form.for_conviction(conviction)
+                accepted = form.validate()
+                plain = form_class(question).plain_answer(request.form, conviction)
+                assert plain == (form.value() if accepted else None), (conviction, data)

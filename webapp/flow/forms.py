@@ -140,9 +140,23 @@ class QuestionForm(FlaskForm):
         offered = [option.value for option in cls.declaration.options_in(None)]
         return (cls.declaration.name, several, tuple(offered)), cls.holes_of(value, offered)
 
+    @classmethod
+    def plain_answer(cls, posted, conviction: dict | None) -> str | None:
+        """The answer posted for this question when it is plainly one of the choices offered,
+        known without building the form (a WTForms form is a tenth of an answer): the value
+        the form would store. None when the form must judge it, and say what is wrong."""
+        if cls.declaration.widget not in (RADIO, SELECT):
+            return None
+        value = posted.get(cls.declaration.name)  # the first one sent, as WTForms reads it
+        return value if _offered(value, cls.declaration.options_in(conviction)) else None
+
     def make_holes(self) -> None:
         """Draw the page with nothing of the person's in it: each choice's state a hole."""
         self.field.data = Hole(self.field_name)
+
+
+def _offered(value, choices) -> bool:
+    return value not in (None, "") and value in {choice.value for choice in choices}
 
 
 class _OneOfChoices:
@@ -157,7 +171,7 @@ class _OneOfChoices:
         return choices
 
     def pre_validate(self, form):
-        if self.data in (None, "") or self.data not in {choice.value for choice in self.choices}:
+        if not _offered(self.data, self.choices):
             raise StopValidation(self.message)
 
 

@@ -152,16 +152,21 @@ def _question_page(step: Step, answers: dict, stored: dict):
             shape, holes = page
             return _render_question(lambda: _shown(build(), stored.get(step.question)), step, answers,
                                     path, shape=shape, holes=holes)
-    form = build()
     if request.method == "POST":
-        if form.validate():
-            stored[step.question] = form.value()
+        # A choice plainly among those offered is stored without building the form; anything
+        # else goes to the form, which says what is wrong.
+        answer = form_class(step.question).plain_answer(request.form, stored if step.kind == "conviction"
+                                                        else None)
+        form = None if answer is not None else build()
+        if form is None or form.validate():
+            stored[step.question] = answer if form is None else form.value()
             store.save(answers)
             answers = store.load()
             destination = first_unanswered(answers) if _changing() else following(step, answers)
             keep_changing = _changing() and destination.kind != "answers"
             return redirect(change_url(destination) if keep_changing else step_url(destination))
         return _refused(form)
+    form = build()
     recalled = form_memory.recall(form, request.path)
     if not recalled:
         _shown(form, stored.get(step.question))
