@@ -1,6 +1,21 @@
 """The path through the questions is derived from the answers: only what can change the outcome."""
 
-from webapp.flow.path import Step, first_unanswered, following, is_complete, previous, prune, steps
+import random
+
+from webapp.eligibility import vocabulary
+from webapp.flow.path import (
+    CONVICTION_QUESTIONS,
+    PERSON_QUESTIONS,
+    Step,
+    first_unanswered,
+    following,
+    is_complete,
+    previous,
+    prune,
+    pruned_path,
+    steps,
+)
+from webapp.flow.questions import BY_NAME, YEAR
 from webapp.flow.screening import build_screening
 
 from .test_flow import FRESNO_POSSESSION
@@ -131,3 +146,40 @@ def test_the_2016_follow_up_places_the_offense_on_the_right_side_of_november_9()
         ]
         == "2016"
     )
+
+
+def _random_answers(rng: random.Random) -> dict:
+    """Answers as a cookie could hold them: any subset of questions, each with one of its choices
+    (or a year), for one to three convictions, sometimes mid-way through adding one."""
+    def answer(question, conviction):
+        declaration = BY_NAME[question]
+        if declaration.widget == YEAR:
+            return rng.choice(["1999", "2010", "2016", "2019", vocabulary.UNKNOWN])
+        return rng.choice([o.value for o in declaration.options_in(conviction)])
+
+    convictions = []
+    for _ in range(rng.randint(1, 3)):
+        conviction = {}
+        for question in CONVICTION_QUESTIONS:
+            if rng.random() < 0.8:
+                conviction[question] = answer(question, conviction)
+        convictions.append(conviction)
+    answers = {"convictions": convictions,
+               "person": {q: answer(q, None) for q in PERSON_QUESTIONS if rng.random() < 0.7}}
+    if rng.random() < 0.3:
+        answers["done_adding"] = True
+    if len(convictions) > 1 and rng.random() < 0.3:
+        answers["adding"] = {"n": len(convictions) - 1, "done": False}
+    return answers
+
+
+def test_the_path_stored_with_the_answers_is_the_path_of_what_was_stored():
+    rng = random.Random(64)  # noqa: S311 (a fixed seed, so a failure can be replayed)
+    lengths = set()
+    for _ in range(400):
+        answers = _random_answers(rng)
+        pruned, path = pruned_path(answers)
+        assert pruned == prune(answers)
+        assert path == steps(pruned), answers
+        lengths.add(len(path))
+    assert len(lengths) > 10  # paths of many shapes, not one

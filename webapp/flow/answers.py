@@ -2,7 +2,7 @@
 
 from flask import session
 
-from .path import prune
+from .path import Step, pruned_path
 
 KEY = "a"
 
@@ -16,8 +16,10 @@ def load() -> dict:
     return answers
 
 
-def save(answers: dict) -> None:
-    session[KEY] = prune(answers)
+def save(answers: dict) -> list[Step]:
+    """Store the answers, pruned to the path; that path (``steps`` of what was stored)."""
+    session[KEY], path = pruned_path(answers)
+    return path
 
 
 def clear() -> None:

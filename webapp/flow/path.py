@@ -57,12 +57,20 @@ def _conviction_steps(index: int) -> tuple[tuple[Step, object], ...]:
 
 def prune(answers: dict) -> dict:
     """Drop every answer that is no longer on the path, so nothing stale reaches the engine."""
+    return pruned_path(answers)[0]
+
+
+def pruned_path(answers: dict) -> tuple[dict, list[Step]]:
+    """``prune(answers)``, and ``steps`` of what it leaves: the rules read once for both (an
+    answer is stored, then the page after it is found on the new path)."""
     convictions = []
     facts = []
+    asked_of = []
     for c in answers.get("convictions", []):
         kept = dict(c)
-        # Re-check until stable: dropping one answer can make another irrelevant.
-        for _ in range(len(CONVICTION_QUESTIONS)):
+        # Re-check until stable: dropping one answer can make another irrelevant. Each round
+        # drops at least one answer, so this ends.
+        while True:
             view = Facts(kept)
             asked = _asked(view)
             removed = [
@@ -74,10 +82,9 @@ def prune(answers: dict) -> dict:
                 break
             for q in removed:
                 del kept[q]
-        else:
-            view = Facts(kept)
         convictions.append(kept)
         facts.append(view)
+        asked_of.append(set(asked))
     person = {
         q: v
         for q, v in answers.get("person", {}).items()
@@ -95,7 +102,14 @@ def prune(answers: dict) -> dict:
         and not conviction_complete(pruned, adding["n"])
     ):
         pruned["adding"] = {"n": adding["n"], "done": bool(adding.get("done"))}
-    return pruned
+    if not convictions:
+        return pruned, steps(pruned)
+    path = [step for index, asked in enumerate(asked_of) for step, _ in _conviction_steps(index)
+            if step.question in asked]
+    path.append(_MORE)
+    path.extend([step for step, rule in _PERSON_STEPS if rule(facts)])
+    path.append(_ANSWERS)
+    return pruned, path
 
 
 def conviction_complete(answers: dict, index: int) -> bool:

@@ -160,9 +160,10 @@ def _question_page(step: Step, answers: dict, stored: dict):
         form = None if answer is not None else build()
         if form is None or form.validate():
             stored[step.question] = answer if form is None else form.value()
-            store.save(answers)
+            path = store.save(answers)
             answers = store.load()
-            destination = first_unanswered(answers) if _changing() else following(step, answers)
+            destination = (first_unanswered(answers, path) if _changing()
+                           else following(step, answers, path))
             keep_changing = _changing() and destination.kind != "answers"
             return redirect(change_url(destination) if keep_changing else step_url(destination))
         return _refused(form)
