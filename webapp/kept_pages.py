@@ -11,9 +11,11 @@ template would have escaped them.
 What is kept, and why that is safe: the page as anyone would see it at this address, in this
 language, with every hole empty. The key holds what ``page_chrome.route_key`` holds (catalog,
 endpoint, the address's values; never a query string) and the facts of the page's shape that
-the view names (which holes are empty, for instance); never an answer, a name or anything typed.
-A page whose words depend on the answers themselves, or that shows errors or typed text, is
-drawn afresh and not kept.
+the view names (which holes are empty, for instance). Where a question's words follow the
+answers, the key holds those words too (a county's courthouses or cities, each with its name;
+the section whose wording the question takes), so each county's and section's page is kept
+apart: public words, the same for everyone in that county, never a name or anything typed. A
+page that shows errors or typed text back is drawn afresh and not kept.
 """
 
 import re

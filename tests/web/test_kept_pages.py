@@ -6,8 +6,9 @@ what the process keeps must hold nothing of theirs."""
 import re
 
 import pytest
+from markupsafe import escape
 
-from webapp import kept_pages, languages
+from webapp import counties, kept_pages, languages
 from webapp.eligibility import vocabulary
 from webapp.flow.forms import form_class, form_for
 from webapp.flow.questions import BY_NAME, QUESTIONS, YEAR
@@ -70,9 +71,9 @@ def test_each_question_page_kept_shows_the_answers_given(client, kept, code):
             assert _ticked(again) == [answer], path
         if n:  # two convictions: each page says which one it is about
             assert '<span class="caption">' in again, path
-    # The pages whose choices or wording follow the answers (courthouses, the section's wording)
-    # were drawn afresh; all the others were kept.
-    assert 0 < len(kept) < len(asked)
+    # Every page was kept, each under its own key (a county's courthouses, a section's wording
+    # included).
+    assert len(kept) == len(asked)
 
 
 def test_two_people_at_one_address_each_see_their_own(csrf_app, kept):
@@ -153,13 +154,39 @@ def test_a_page_with_errors_or_typed_text_is_drawn_for_that_view_only(client, ke
     assert typed not in "".join(next(iter(kept.values())))
 
 
-def test_a_page_whose_choices_follow_the_answers_is_not_kept(client, kept):
-    walk(client, "en", [ALAMEDA_SALE], NO_PRIORS)
-    kept.clear()
-    page = _page(client, "/en/check/1/courthouse")
-    assert 'name="courthouse"' in page
-    assert _ticked(page) == ["unknown"]
-    assert kept == {}
+def test_a_page_whose_choices_follow_the_answers_is_kept_apart_for_each_county(csrf_app, kept):
+    # Two people at one address, in two counties with several courthouses: each sees their own
+    # county's courthouses, in each language, and a page kept for one county is never the other's.
+    counties_seen = {}
+    for county in ("alameda", "orange"):
+        client = csrf_app.test_client()
+        client.get("/en/check")
+        _answer_all(client, [{**ALAMEDA_SALE, "county": county}])
+        for code in ("en", "es"):
+            page = first = _page(client, f"/{code}/check/1/courthouse")
+            again = _page(client, f"/{code}/check/1/courthouse")
+            assert again == first
+            offered = re.findall(r'<input type="radio" [^>]*name="courthouse" value="([^"]*)"', page)
+            assert offered == list(counties.find(county).courthouse_choices()), (county, code)
+            assert all(str(escape(office.name)) in page for office in counties.find(county).clerk_offices)
+            counties_seen[county, code] = page
+    assert counties_seen["alameda", "en"] != counties_seen["orange", "en"]
+    assert counties_seen["alameda", "en"] != counties_seen["alameda", "es"]
+    assert len([key for key in kept if key[2][0] == "courthouse"]) == 4
+
+
+def test_a_question_worded_by_its_section_is_kept_apart_for_each_section(app, kept):
+    # 11359(c)(3) names only a knowing sale to a minor; 11360 also names giving away. Each
+    # person at the one address reads the question as the law words it for their section.
+    pages = {}
+    for section in ("11359", "11360"):
+        client = app.test_client()
+        walk(client, "en", [{**ALAMEDA_SALE, "section": section, "conduct": "sale"}], NO_PRIORS)
+        pages[section] = [_page(client, "/en/check/1/sale_to_minor") for _ in range(2)]
+    assert "knowingly selling, or trying to sell" in pages["11359"][1]
+    assert "furnishing or giving away" in pages["11360"][1]
+    assert "knowingly selling" not in pages["11360"][1]
+    assert pages["11359"][0] == pages["11359"][1]
 
 
 def _caption(html: str) -> str:
@@ -182,17 +209,16 @@ def test_a_stored_answer_s_page_is_known_without_its_form(app, question):
     """What a kept page is looked up and filled with, worked out from the declaration alone,
     is what the form itself gives for the same page, for every answer it can show."""
     declaration = BY_NAME[question]
-    offered = [o.value for o in declaration.options_in(None)] if declaration.widget != YEAR else ["2012"]
     with app.test_request_context(f"/en/check/1/{question}"):
-        for several in (False, True):
-            for value in (None, vocabulary.UNKNOWN, *offered):
-                form = form_for(question)
-                form.several = several
-                form.for_conviction(None)
-                if value is not None:
-                    form.show(value)
-                page = form_class(question).stored_page(several, value)
-                if not form.keepable:
-                    assert page is None
-                    continue
-                assert page == (form.shape(), form.hole_values()), (several, value)
+        for conviction in (None, FRESNO_POSSESSION, ALAMEDA_SALE, {**ALAMEDA_SALE, "county": "orange"}):
+            offered = ([o.value for o in declaration.options_in(conviction)] if declaration.widget != YEAR
+                       else ["2012"])
+            for several in (False, True):
+                for value in (None, vocabulary.UNKNOWN, *offered):
+                    form = form_for(question)
+                    form.several = several
+                    form.for_conviction(conviction)
+                    if value is not None:
+                        form.show(value)
+                    page = form_class(question).stored_page(several, conviction, value)
+                    assert page == (form.shape(), form.hole_values()), (conviction, several, value)

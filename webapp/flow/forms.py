@@ -104,21 +104,32 @@ class QuestionForm(FlaskForm):
 
     @property
     def keepable(self) -> bool:
-        """Whether the page shows only the declaration's words (webapp/kept_pages.py): not so
-        when its choices come from the answers (a county's courthouses), when its wording
-        follows an answer (the section), or when it shows errors or what was typed back."""
-        return self.keeps_its_words() and not self.errors
+        """Whether the page can be kept (webapp/kept_pages.py): not when it shows errors or what
+        was typed back."""
+        return not self.errors
 
     @classmethod
-    def keeps_its_words(cls) -> bool:
-        declaration = cls.declaration
-        return not (declaration.options_for or declaration.text_by_section)
+    def words_of(cls, conviction: dict | None) -> tuple:
+        """What of the page's words follow the answers: the choices a county offers (each
+        court's name and what it handles, each city), the wording a section gives. Part of a
+        kept page's key, so each county's page is kept apart, in each language."""
+        declaration, words = cls.declaration, ()
+        if declaration.options_for is not None:
+            # Names and hints as well as values: no two counties share a court's or a city's
+            # value today, but a page must never show another county's names if they did.
+            words += tuple((o.value, lazy_text(o.label), o.hint and lazy_text(o.hint))
+                           for o in declaration.options_in(conviction))
+        if declaration.text_by_section:
+            section = (conviction or {}).get("section")
+            words += (section if section in declaration.text_by_section else None,)
+        return words
 
     def shape(self) -> tuple:
         """What the kept page of this form depends on: its question, asked about one conviction
-        or several, and which choices it offers (the last page of convictions drops "add")."""
+        or several, which choices it offers (the last page of convictions drops "add"), and the
+        words that follow the answers."""
         choices = tuple(c.value for c in self.field.choices) if self.widget in (RADIO, SELECT) else ()
-        return self.declaration.name, self.several, choices
+        return self.declaration.name, self.several, choices, self.words_of(self.conviction)
 
     def hole_values(self) -> dict[str, object]:
         """What fills the holes ``make_holes`` leaves: which choice is ticked."""
@@ -130,15 +141,14 @@ class QuestionForm(FlaskForm):
         return {f"{cls.declaration.name}={value}": write(value == data) for value in offered}
 
     @classmethod
-    def stored_page(cls, several: bool, value: str | None) -> tuple[tuple, dict] | None:
+    def stored_page(cls, several: bool, conviction: dict | None, value: str | None) -> tuple[tuple, dict]:
         """The shape and hole values of this question's page showing the stored answer
         ``value``, known from the declaration without building the form (a WTForms form is
-        7% of a question page); None when the page's words follow the answers. What the form
-        itself gives for the same page (``shape``, ``hole_values`` after ``show``)."""
-        if not cls.keeps_its_words():
-            return None
-        offered = [option.value for option in cls.declaration.options_in(None)]
-        return (cls.declaration.name, several, tuple(offered)), cls.holes_of(value, offered)
+        7% of a question page): what the form itself gives for the same page (``shape``, and
+        ``hole_values`` after ``show``)."""
+        offered = [option.value for option in cls.declaration.options_in(conviction)]
+        shape = (cls.declaration.name, several, tuple(offered), cls.words_of(conviction))
+        return shape, cls.holes_of(value, offered)
 
     @classmethod
     def plain_answer(cls, posted, conviction: dict | None) -> str | None:
@@ -213,12 +223,10 @@ class YearForm(QuestionForm):
         return {cls.declaration.name: year, f"{cls.declaration.name}_unknown": checked(unknown)}
 
     @classmethod
-    def stored_page(cls, several: bool, value: str | None) -> tuple[tuple, dict] | None:
-        if not cls.keeps_its_words():
-            return None
+    def stored_page(cls, several: bool, conviction: dict | None, value: str | None) -> tuple[tuple, dict]:
         unknown = value == vocabulary.UNKNOWN
         holes = cls.year_holes("" if unknown or value is None else value, unknown)
-        return (cls.declaration.name, several, ()), holes
+        return (cls.declaration.name, several, (), cls.words_of(conviction)), holes
 
     def make_holes(self) -> None:
         self.field.data = Hole(self.field_name)

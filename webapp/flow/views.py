@@ -138,25 +138,23 @@ def _question_page(step: Step, answers: dict, stored: dict):
         # A bookmark, a stale Back button or a hand-typed URL: go where the answers lead.
         return _to_path(answers, bookmark=True)
     several = step.kind == "person" and len(answers["convictions"]) > 1
+    conviction = stored if step.kind == "conviction" else None
 
     def build():
         form = form_for(step.question)
         form.several = several
-        return form.for_conviction(stored if step.kind == "conviction" else None)
+        return form.for_conviction(conviction)
 
     if request.method == "GET" and not form_memory.waiting():
         # The usual view: the stored answer shown, nothing typed or wrong to show back. A kept
         # page needs no form at all; ``build`` runs only if the page has to be drawn.
-        page = form_class(step.question).stored_page(several, stored.get(step.question))
-        if page is not None:
-            shape, holes = page
-            return _render_question(lambda: _shown(build(), stored.get(step.question)), step, answers,
-                                    path, shape=shape, holes=holes)
+        shape, holes = form_class(step.question).stored_page(several, conviction, stored.get(step.question))
+        return _render_question(lambda: _shown(build(), stored.get(step.question)), step, answers,
+                                path, shape=shape, holes=holes)
     if request.method == "POST":
         # A choice plainly among those offered is stored without building the form; anything
         # else goes to the form, which says what is wrong.
-        answer = form_class(step.question).plain_answer(request.form, stored if step.kind == "conviction"
-                                                        else None)
+        answer = form_class(step.question).plain_answer(request.form, conviction)
         form = None if answer is not None else build()
         if form is None or form.validate():
             stored[step.question] = answer if form is None else form.value()
