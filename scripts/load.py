@@ -124,6 +124,24 @@ How to read these figures (written by hand on 2026-12-01 and 2026-12-02; re-chec
   pages alone now cost about what the answers alone do (0.36x), so the rest of the gap is the
   answer's (Flask-WTF's token check, the cookie opened and sealed again, the path, the redirect)
   and the request handling every page pays (/healthz with the cookie, 0.75x).
+  Then the answers and the rest of the question pages, each change counted the same way: a
+  posted form token equal to the one the cookie keeps signed is taken without itsdangerous
+  checking its signature again (form_token.KeptTokenProtect; an answer 3.23M to 2.95M); a
+  conviction's caption made once per language and answers (a page 2.57M to 2.42M); a kept page
+  served without building its WTForms form (2.24M), and an answer plainly among the choices
+  stored without it (2.84M); an answer finds the next page on the path its pruning worked out
+  (2.68M); the courthouse, city and section-worded pages kept too, apart for each county and
+  section (2.04M); a request's first catalog taken from what the first request in its language
+  found instead of Flask-Babel's whole lookup (1.91M). In all a page 2.57M to 1.91M (-26%) and
+  an answer 3.23M to 2.68M (-17%); /healthz with the cookie costs 1.13M in this harness. make
+  load, three runs the same afternoon: question pages 2,177 requests a second (0.46x, before
+  the catalog change), then 1,968 (0.43x) and 2,141 (0.47x) on the same code, against 1,836
+  (0.37x) that morning; the answers alone 0.41x to 0.42x. Two runs of one commit differ by 0.04,
+  as much as the last change bought, so one run's ratio is good to a few hundredths at best.
+  What is left is spread thin: Fernet opening and sealing the cookie (0.10M a view, 0.23M an
+  answer: 5% and 9%, kept because the project chose Fernet, reference/style.md, over a token
+  format of our own), werkzeug's form parsing and routing, Flask's request handling, the path's
+  rules (about 0.24M a page).
 - **The heaviest pages.** Check answers and results cost the most per request (in the process,
   2026-12-02: 11.6M and 12.5M instructions, against 4.7M for a question page). Their sentences
   now read the request's remembered catalog, the engine's citations are translated once per
