@@ -180,7 +180,7 @@ def _shown(form, value):
 
 def _shown_form(form, step: Step, answers: dict, path: list[Step], *, recalled: bool):
     """A question page drawn from its form (what was typed back, or the page of a form the view
-    changed): kept only when it shows nothing but the declaration's words."""
+    changed): kept unless it shows errors or what was typed back."""
     return _render_question(lambda: form, step, answers, path, holes=form.hole_values(),
                             shape=form.shape() if form.keepable and not recalled else None)
 
@@ -203,7 +203,8 @@ def _render_question(make_form, step: Step, answers: dict, path: list[Step], *, 
     route = route_key()
     key = None
     if route is not None and shape is not None and not lost:
-        # The page's shape: which of its parts it shows at all, never what they say.
+        # The page's shape: which of its parts it shows at all, and the public words that follow
+        # the answers (a county's courts); never what this person answered or typed.
         key = (route, g.lang, shape, caption is None, number is None, cancel_number)
 
     def draw() -> str:
