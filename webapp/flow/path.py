@@ -36,7 +36,7 @@ _CHOICES_FROM_ANSWERS = frozenset(q for q in CONVICTION_QUESTIONS if BY_NAME[q].
 
 
 # Each question with its rule, in the order asked: the path reads every one of them for every
-# conviction, twice for each answer.
+# conviction: once a page, twice an answer (the path before it; the pruning and path after it).
 _CONVICTION_RULES = tuple((question, BY_NAME[question].asked) for question in CONVICTION_QUESTIONS)
 _PERSON_STEPS = tuple((Step("person", question), BY_NAME[question].asked) for question in PERSON_QUESTIONS)
 _MORE, _ANSWERS = Step("more"), Step("answers")
@@ -49,10 +49,19 @@ def _asked(conviction: Facts) -> list[str]:
 
 
 @lru_cache(maxsize=MAX_CONVICTIONS)
-def _conviction_steps(index: int) -> tuple[tuple[Step, object], ...]:
-    # Each page of the conviction at ``index``, with its rule: made once, not on every path (a
+def _conviction_steps(index: int) -> dict[str, Step]:
+    # Each page of the conviction at ``index``, by question: made once, not on every path (a
     # NamedTuple is made by a Python function, twenty times a path). Keyed on a position only.
-    return tuple((Step("conviction", question, index), asked) for question, asked in _CONVICTION_RULES)
+    return {question: Step("conviction", question, index) for question in CONVICTION_QUESTIONS}
+
+
+def _path(facts: list[Facts], asked_of: list[list[str]]) -> list[Step]:
+    """The path from each conviction's view and the questions asked about it (``_asked``)."""
+    path = [_conviction_steps(index)[question] for index, asked in enumerate(asked_of) for question in asked]
+    path.append(_MORE)
+    path.extend([step for step, asked in _PERSON_STEPS if asked(facts)])
+    path.append(_ANSWERS)
+    return path
 
 
 def prune(answers: dict) -> dict:
@@ -84,7 +93,7 @@ def pruned_path(answers: dict) -> tuple[dict, list[Step]]:
                 del kept[q]
         convictions.append(kept)
         facts.append(view)
-        asked_of.append(set(asked))
+        asked_of.append(asked)
     person = {
         q: v
         for q, v in answers.get("person", {}).items()
@@ -102,14 +111,7 @@ def pruned_path(answers: dict) -> tuple[dict, list[Step]]:
         and not conviction_complete(pruned, adding["n"])
     ):
         pruned["adding"] = {"n": adding["n"], "done": bool(adding.get("done"))}
-    if not convictions:
-        return pruned, steps(pruned)
-    path = [step for index, asked in enumerate(asked_of) for step, _ in _conviction_steps(index)
-            if step.question in asked]
-    path.append(_MORE)
-    path.extend([step for step, rule in _PERSON_STEPS if rule(facts)])
-    path.append(_ANSWERS)
-    return pruned, path
+    return pruned, _path(facts, asked_of) if convictions else steps(pruned)
 
 
 def conviction_complete(answers: dict, index: int) -> bool:
@@ -135,14 +137,8 @@ def progress(step: Step, answers: dict, path: list[Step] | None = None) -> tuple
 def steps(answers: dict) -> list[Step]:
     """Every page on the path for these answers, in order, up to the first unanswered one,
     then the rest of the path as far as it can be known."""
-    path: list[Step] = []
     facts = [Facts(c) for c in answers.get("convictions") or [{}]]
-    for index, conviction in enumerate(facts):
-        path.extend([step for step, asked in _conviction_steps(index) if asked(conviction)])
-    path.append(_MORE)
-    path.extend([step for step, asked in _PERSON_STEPS if asked(facts)])
-    path.append(_ANSWERS)
-    return path
+    return _path(facts, [_asked(view) for view in facts])
 
 
 def is_answered(step: Step, answers: dict) -> bool:
