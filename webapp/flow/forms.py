@@ -128,8 +128,12 @@ class QuestionForm(FlaskForm):
         """What the kept page of this form depends on: its question, asked about one conviction
         or several, which choices it offers (the last page of convictions drops "add"), and the
         words that follow the answers."""
-        choices = tuple(c.value for c in self.field.choices) if self.widget in (RADIO, SELECT) else ()
-        return self.declaration.name, self.several, choices, self.words_of(self.conviction)
+        choices = [c.value for c in self.field.choices] if self.widget in (RADIO, SELECT) else []
+        return self.shape_of(self.several, choices, self.conviction)
+
+    @classmethod
+    def shape_of(cls, several: bool, choices: list[str], conviction: dict | None) -> tuple:
+        return cls.declaration.name, several, tuple(choices), cls.words_of(conviction)
 
     def hole_values(self) -> dict[str, object]:
         """What fills the holes ``make_holes`` leaves: which choice is ticked."""
@@ -147,8 +151,7 @@ class QuestionForm(FlaskForm):
         7% of a question page): what the form itself gives for the same page (``shape``, and
         ``hole_values`` after ``show``)."""
         offered = [option.value for option in cls.declaration.options_in(conviction)]
-        shape = (cls.declaration.name, several, tuple(offered), cls.words_of(conviction))
-        return shape, cls.holes_of(value, offered)
+        return cls.shape_of(several, offered, conviction), cls.holes_of(value, offered)
 
     @classmethod
     def plain_answer(cls, posted, conviction: dict | None) -> str | None:
@@ -226,7 +229,7 @@ class YearForm(QuestionForm):
     def stored_page(cls, several: bool, conviction: dict | None, value: str | None) -> tuple[tuple, dict]:
         unknown = value == vocabulary.UNKNOWN
         holes = cls.year_holes("" if unknown or value is None else value, unknown)
-        return (cls.declaration.name, several, (), cls.words_of(conviction)), holes
+        return cls.shape_of(several, [], conviction), holes
 
     def make_holes(self) -> None:
         self.field.data = Hole(self.field_name)
