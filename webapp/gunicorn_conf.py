@@ -12,7 +12,7 @@ string), status, size and time: no client address, no cookies, no bodies.
 import os
 import tempfile
 
-from webapp.log_format import LOGCONFIG
+from webapp.log_format import LOGCONFIG, AccessLogger
 
 worker_class = "webapp.gunicorn_worker.Worker"
 # Explicit, not derived from the core count: a container sees the host's cores, not its share.
@@ -38,6 +38,7 @@ accesslog = "-"
 errorlog = "-"
 access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 logconfig_dict = LOGCONFIG
+logger_class = AccessLogger
 # Several instances may share a machine (tests, two containers); nothing here uses the socket.
 control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
