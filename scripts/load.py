@@ -142,6 +142,25 @@ How to read these figures (written by hand on 2026-12-01 and 2026-12-02; re-chec
   answer: 5% and 9%, kept because the project chose Fernet, reference/style.md, over a token
   format of our own), werkzeug's form parsing and routing, Flask's request handling, the path's
   rules (about 0.24M a page).
+- **Where a request's time goes in the worker** (2026-12-03, on b983299, measured in the
+  real gunicorn workers as thread CPU time around the app and around gunicorn's handling, one
+  trial build, 32 clients). Counted in instructions (callgrind, one worker, one thread), the
+  question group costs 3.32M a request in the worker and the bare page 1.87M: 0.56x, where
+  requests a second give 0.43x to 0.50x. The difference is how fast the same instructions run:
+  the app's own code (the WSGI call) took 540 us a request in the worker against 365 us alone
+  in one process, the bare page's 155 against 130; gunicorn's handling around it 295 us against
+  the bare page's 200 (the site's requests and responses are larger: the cookie, sixteen headers
+  each checked by gunicorn). By request: bare page 358 us in all, /healthz with the cookie 517,
+  a question page 724, an answer 964. Measured by taking one part away at a time: Fernet 40 us a
+  request (5%), zlib 27 us (3%, and it hands Python's lock to another thread on every call).
+  Neither is worth what it buys: Fernet is the project's choice (reference/style.md), and the
+  compressed cookie is what a phone sends with every request. What is shared counts against the
+  ratio: sampled (py-spy, while holding Python's lock), gunicorn's access log was 17% of the
+  site's worker and 24% of the bare page's, so making it cheaper (AccessLogger, done for its
+  privacy: 10 to 20 us a question request) speeds both, the bare page more. So the
+  ratio of requests a second is bounded by gunicorn's own cost per request as much as by ours;
+  the server CPU per request (the table's last two columns, new in this run) is the steadier
+  figure for the code, as it leaves out wrk's share of the cores.
 - **The heaviest pages.** Check answers and results cost the most per request (in the process,
   2026-12-02: 11.6M and 12.5M instructions, against 4.7M for a question page). Their sentences
   now read the request's remembered catalog, the engine's citations are translated once per
@@ -338,17 +357,22 @@ def main(argv: list[str] | None = None) -> int:
                 # what was measured there, once in the site's favour and once against it).
                 waits = []
 
-                def quietly(groups: list[Group], base: str, seconds: int) -> None:
+                def quietly(group: Group, target: Server, seconds: int) -> None:
                     waits.append(max(server.settle(), bare_server.settle()))
-                    run_groups(groups, base, seconds)
+                    # What the server's processes spent on the group's requests: unlike requests
+                    # a second, it does not count wrk's share of the cores.
+                    before = target.cpu_seconds()
+                    run_groups([group], target.base, seconds)
+                    spent = target.cpu_seconds() - before
+                    group.result["cpu_us"] = spent * 1e6 / max(1, group.result["requests"])
 
-                quietly([bare[0]], bare_server.base, args.baseline_duration)
+                quietly(bare[0], bare_server, args.baseline_duration)
                 mix = page_groups(session, MIX) + packet_groups(session)
                 run_groups(mix, server.base, args.duration)
                 alone = page_groups(session, dict.fromkeys(MIX, ALONE)) + floor_groups(session)
                 for group in alone:
-                    quietly([group], server.base, args.alone_duration)
-                quietly([bare[1]], bare_server.base, args.baseline_duration)
+                    quietly(group, server, args.alone_duration)
+                quietly(bare[1], bare_server, args.baseline_duration)
         # A server with the packet limit lifted: two clients download without a pause.
         unlimited = {**env, "PACKET_RATE_LIMIT": "100000 per minute"}
         beside_port = free_port()

@@ -28,6 +28,11 @@ def bare_rps(bare: list[Group]) -> float:
     return sum(g.result["rps"] for g in bare) / len(bare)
 
 
+def bare_cpu(bare: list[Group]) -> float:
+    """The bare page's server CPU per request (µs), the mean of its runs."""
+    return sum(g.result["cpu_us"] for g in bare) / len(bare)
+
+
 def verdict(ok: bool) -> str:
     return "**met**" if ok else "**missed**"
 
@@ -36,11 +41,16 @@ def _ms(us: float) -> str:
     return f"{us / 1000:.1f}"
 
 
-def table(groups: list[Group], *, ratio_to: float | None = None) -> list[str]:
+def table(groups: list[Group], *, ratio_to: float | None = None, cpu_of: float | None = None) -> list[str]:
+    """One row a group; with ``ratio_to`` (the bare page's req/s) each group's share of it, and
+    with ``cpu_of`` (its server CPU per request) the server CPU each request cost and the bare
+    page's cost over it, so that 0.5× means twice the bare page's work by either measure."""
     header = "| endpoint group | clients | req/s | p50 ms | p95 ms | p99 ms | errors | 429 |"
     rule = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     if ratio_to:
         header, rule = header + " req/s vs bare page |", rule + " ---: |"
+    if cpu_of:
+        header, rule = header + " server CPU µs/req | bare page's CPU over it |", rule + " ---: | ---: |"
     lines = [header, rule]
     for g in groups:
         r = g.result
@@ -48,6 +58,8 @@ def table(groups: list[Group], *, ratio_to: float | None = None) -> list[str]:
                f"{_ms(r['p99_us'])} | {errors(g)} | {r['limited']:,} |")
         if ratio_to:
             row += f" {r['rps'] / ratio_to:.2f}× |"
+        if cpu_of:
+            row += f" {r['cpu_us']:,.0f} | {cpu_of / r['cpu_us']:.2f}× |"
         lines.append(row)
     return lines
 
@@ -67,7 +79,10 @@ def verdicts(mix: list[Group], alone: list[Group], bare: list[Group]) -> list[st
         f"- Question pages at least half the bare page's throughput: {verdict(ratio >= 0.5)}. Alone at 32 "
         f"clients they serve {ratio:.2f}× the requests per second of a bare page of the same weight"
         + ("." if ratio >= 0.5 else f": {(0.5 - ratio) / 0.5:.0%} short of 0.5×.")
-        + f" The slowest page group, {weakest.name}, serves {weakest.result['rps'] / baseline:.2f}×.",
+        + f" The slowest page group, {weakest.name}, serves {weakest.result['rps'] / baseline:.2f}×."
+        + f" By the server's CPU (every process of it, user and system) a question request cost "
+        f"{question.result['cpu_us']:,.0f} µs against the bare page's {bare_cpu(bare):,.0f}: "
+        f"{bare_cpu(bare) / question.result['cpu_us']:.2f}×.",
         f"- p99 under 100 ms: {verdict(worst.result['p99_us'] < 100_000)} in the mix (worst "
         f"{_ms(worst.result['p99_us'])} ms, {worst.name}); {verdict(worst_alone.result['p99_us'] < 100_000)} "
         f"for each page alone (worst {_ms(worst_alone.result['p99_us'])} ms).",
@@ -133,7 +148,7 @@ def section(mix: list[Group], alone: list[Group], bare: list[Group], settings: d
         "",
         "### Each group alone, and the bare page",
         "",
-        *table([*alone, *bare], ratio_to=bare_rps(bare)),
+        *table([*alone, *bare], ratio_to=bare_rps(bare), cpu_of=bare_cpu(bare)),
         "",
         f"### Question pages beside packet downloads ({settings['beside_duration']} s a run)",
         "",
