@@ -16,6 +16,15 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "counties.json"
+# The research's descriptions (what a clerk's office handles, its notes) are in English, as its
+# sources are: a page in another language marks them so, for screen readers (WCAG 3.1.2).
+FACTS_LANGUAGE = "en"
+
+
+class InLanguage(str):
+    """Text in a language other than the page's may be: the county data's own words."""
+
+    lang = FACTS_LANGUAGE
 
 # "1225 Fallon Street, Oakland, CA 94612" -> street part, "Oakland, CA 94612". A trailing
 # parenthetical ("(mailing 825 5th Street, ...)") is kept aside rather than thrown away.

@@ -84,3 +84,26 @@ def test_a_courthouse_from_another_county_is_dropped_when_the_county_changes(cli
     response = client.get("/en/check/answers")
     assert response.status_code == 302
     assert "/en/check/1/courthouse" in response.headers["Location"], "Alameda's courthouses are asked anew"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ko"])
+def test_what_each_courthouse_handles_is_marked_as_the_english_it_is_written_in(client, lang):
+    # The research describes each clerk's office in English; on a Spanish or Korean page a screen
+    # reader must read it as English, and the site's own sentences in the page's language.
+    alameda = counties.find("alameda")
+    walk(client, lang, [{**FRESNO_POSSESSION, "county": "alameda", "courthouse": "unknown"}], {})
+    page = check_page(client.get(f"/{lang}/check/1/courthouse?change=1").get_data(as_text=True), lang)
+    described = [o for o in alameda.clerk_offices if o.handles]
+    assert described, "Alameda's offices say what they handle"
+    hints = {h["id"]: h for h in page.select(".radio-hint")}
+    for index, office in enumerate(alameda.clerk_offices):
+        hint = hints.get(f"courthouse-{index}-hint")
+        if office.handles:
+            assert hint.get_text(strip=True) == office.handles
+            assert hint["lang"] == counties.FACTS_LANGUAGE
+        else:
+            assert hint is None
+    not_sure = hints.get(f"courthouse-{len(alameda.clerk_offices)}-hint")
+    assert not_sure is None or not not_sure.has_attr("lang")
+    assert page.select_one("html")["lang"].startswith(lang)
+    assert all(not h.has_attr("lang") for h in page.select(".hint:not(.radio-hint)"))
