@@ -157,7 +157,10 @@ How to read these figures (written by hand on 2026-12-01 and 2026-12-02; re-chec
   compressed cookie is what a phone sends with every request. What is shared counts against the
   ratio: sampled (py-spy, while holding Python's lock), gunicorn's access log was 17% of the
   site's worker and 24% of the bare page's, so making it cheaper (AccessLogger, done for its
-  privacy: 10 to 20 us a question request) speeds both, the bare page more. So the
+  privacy: 10 to 20 us a question request) speeds both, the bare page more. make load at
+  15:23 UTC (8df5625, with AccessLogger) bore it out: question pages 2,141 to 2,252 requests a
+  second, the bare page 4,575 to 5,314, so the ratio went from 0.47x to 0.42x with the site
+  faster; by server CPU 794 us a question request against the bare page's 333 (0.42x). So the
   ratio of requests a second is bounded by gunicorn's own cost per request as much as by ours;
   the server CPU per request (the table's last two columns, new in this run) is the steadier
   figure for the code, as it leaves out wrk's share of the cores.
