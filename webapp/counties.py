@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "counties.json"
-# The research's descriptions (what a clerk's office handles, its notes) are in English, as its
-# sources are: a page in another language marks them so, for screen readers (WCAG 3.1.2).
+# The research's descriptions (what a clerk's office handles) are in English, as its sources
+# are: a page in another language marks them so, for screen readers (WCAG 3.1.2).
 FACTS_LANGUAGE = "en"
 
 
