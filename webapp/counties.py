@@ -141,7 +141,7 @@ class ClerkOffice:
 
     id: str
     name: str
-    handles: str | None
+    handles: InLanguage | None  # the research's English description
     address: Sourced | None
     phone: Sourced | None
 
@@ -363,7 +363,8 @@ def _sourced(raw: dict | None) -> Sourced | None:
 def _contacts(raw: dict) -> Contacts:
     lists = {k: tuple(_sourced(f) for f in v) for k, v in raw.items() if k != "clerk_offices"}
     offices = tuple(
-        ClerkOffice(o["id"], o["name"], o["handles"], _sourced(o["address"]), _sourced(o["phone"]))
+        ClerkOffice(o["id"], o["name"], o["handles"] and InLanguage(o["handles"]), _sourced(o["address"]),
+                    _sourced(o["phone"]))
         for o in raw["clerk_offices"]
     )
     return Contacts(**lists, clerk_offices=offices)

@@ -98,7 +98,7 @@ class AccessLogger(Logger):
             status = status.split(None, 1)[0]
         return {
             "m": environ.get("REQUEST_METHOD"),
-            "U": _path_only(environ.get("PATH_INFO", "")),
+            "U": environ.get("PATH_INFO"),  # the path alone: the query is QUERY_STRING's
             "s": status,
             "B": getattr(resp, "sent", None),
             "M": request_time.seconds * 1000 + request_time.microseconds // 1000,

@@ -151,9 +151,8 @@ def _courthouse_options(c: dict) -> tuple[Option, ...]:
     county = _county_of(c)
     offices = county.clerk_offices if county else ()
     # Court names are proper names, printed as the court writes them; what each office handles is
-    # the research's English description, marked as English on every page.
-    return (*(Option(o.id, o.name, o.handles and counties.InLanguage(o.handles)) for o in offices),
-            Option(*NOT_SURE))
+    # the research's English description, which carries its language (counties.InLanguage).
+    return (*(Option(o.id, o.name, o.handles) for o in offices), Option(*NOT_SURE))
 
 
 def _city_options(c: dict) -> tuple[Option, ...]:
